@@ -15,7 +15,7 @@ from pathlib import Path
 from casebook.errors import CasebookError
 
 DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 (a file name, not a secret)
 
 
 def _default_instance_path() -> Path:

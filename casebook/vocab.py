@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Self
 
 
-class Vocab(str, Enum):
+class Vocab(str, Enum):  # noqa: UP042 (custom __new__ with label and code)
     """Base for every vocabulary: ``Term("VALUE", "Label", "code")``."""
 
     label: str
@@ -32,6 +32,14 @@ class Vocab(str, Enum):
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(term.value, term.label) for term in cls]
+
+    @classmethod
+    def of(cls, value: str) -> Self:
+        """The term whose stored value is ``value``; ValueError if none."""
+        try:
+            return cls._value2member_map_[value]  # type: ignore[return-value]
+        except KeyError:
+            raise ValueError(f"{value!r} is not a {cls.__name__} value") from None
 
     @classmethod
     def parse(cls, raw: str) -> Self:

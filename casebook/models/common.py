@@ -35,12 +35,13 @@ class VocabType(TypeDecorator[Vocab]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return str(self.enum_cls(value).value)
+        term = value if isinstance(value, self.enum_cls) else self.enum_cls.of(str(value))
+        return str(term.value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Vocab | None:
         if value is None:
             return None
-        return self.enum_cls(value)
+        return self.enum_cls.of(value)
 
     @property
     def python_type(self) -> type[Vocab]:
@@ -93,7 +94,9 @@ class Record:
     updated_at: Mapped[datetime] = mapped_column(sort_order=10)
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), sort_order=10)
     retracted_at: Mapped[datetime | None] = mapped_column(sort_order=10)
-    retracted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), sort_order=10)
+    retracted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), sort_order=10
+    )
     retraction_reason: Mapped[str | None] = mapped_column(Text, sort_order=10)
     version: Mapped[int] = mapped_column(Integer, default=1, sort_order=10)
 

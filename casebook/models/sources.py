@@ -39,9 +39,7 @@ class Source(Record, Base):
     # BCP 47 language tag of the source.
     language: Mapped[str | None] = mapped_column(String(35))
     published_date: Mapped[date | None] = mapped_column(Date)
-    published_precision: Mapped[DatePrecision] = vocab(
-        DatePrecision, default=DatePrecision.UNKNOWN
-    )
+    published_precision: Mapped[DatePrecision] = vocab(DatePrecision, default=DatePrecision.UNKNOWN)
     published_as_reported: Mapped[str | None] = mapped_column(String(SHORT_TEXT))
     url: Mapped[str | None] = mapped_column(String(2000))
     archive_urls: Mapped[list[str]] = mapped_column(default=list)
