@@ -67,7 +67,7 @@ class Consent(Record, Base):
     proxy_relationship: Mapped[str | None] = mapped_column(String(SHORT_TEXT))
     scope: Mapped[ConsentScope] = vocab(ConsentScope)
     # Recipient codes the consent allows (empty list = any recipient within the scope).
-    recipients_allowed: Mapped[list[str]] = mapped_column(default=list)
+    recipients_allowed: Mapped[list[str]] = mapped_column(default=list, info={"vocab": Recipient})
     method: Mapped[ConsentMethod] = vocab(ConsentMethod)
     given_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date | None] = mapped_column(Date)

@@ -40,6 +40,8 @@ class Citation(Record, Base):
         ),
     )
     LABEL = "citation"
+    # Here claim_id is what the user chooses: the claim being cited for.
+    SYSTEM_FIELDS = Record.SYSTEM_FIELDS - {"claim_id"}
 
     claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id"), index=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)

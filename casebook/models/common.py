@@ -15,6 +15,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from casebook.db import Base
 from casebook.vocab import ClaimKind, Confidentiality, DatePrecision, Vocab
 
 VOCAB_LENGTH = 32
@@ -51,9 +52,14 @@ class VocabType(TypeDecorator[Vocab]):
 @event.listens_for(Column, "after_parent_attach")
 def _vocab_check(column: Column[Any], table: Any) -> None:
     """Every vocabulary column gets a CHECK naming the allowed values."""
-    if isinstance(column.type, VocabType) and isinstance(table, Table):
-        values = [term.value for term in column.type.enum_cls]
-        table.append_constraint(CheckConstraint(column.in_(values), name=f"{column.name}_vocab"))
+    if not (isinstance(column.type, VocabType) and isinstance(table, Table)):
+        return
+    # Only the models' own tables: a copy (Table.to_metadata, Alembic autogenerate) attaches
+    # the column again and copies the original CHECK as well.
+    if table.metadata is not Base.metadata:
+        return
+    values = [term.value for term in column.type.enum_cls]
+    table.append_constraint(CheckConstraint(column.in_(values), name=f"{column.name}_vocab"))
 
 
 def vocab(enum_cls: type[Vocab], **kwargs: Any) -> Any:
@@ -113,6 +119,7 @@ class Record:
             "retraction_reason",
             "version",
             "claim_id",
+            "search_key",
         }
     )
     # A human name for messages ("person", "detention episode").

@@ -50,7 +50,7 @@ class Person(Record, Base):
     birth_as_reported: Mapped[str | None] = mapped_column(String(SHORT_TEXT))
     birth_place_id: Mapped[int | None] = mapped_column(ForeignKey("place.id"))
     # ISO 3166-1 alpha-2 or alpha-3 code.
-    nationality: Mapped[str | None] = mapped_column(String(3))
+    nationality: Mapped[str | None] = mapped_column(String(3), info={"upper": True})
     # GC III Art. 17: surname, first names, rank, date of birth, service number (the service
     # number is a PersonIdentifier with scheme SERVICE_NUMBER).
     military_rank: Mapped[str | None] = mapped_column(String(SHORT_TEXT))

@@ -32,7 +32,7 @@ class Place(Record, Base):
     kind: Mapped[PlaceKind] = vocab(PlaceKind)
     # The name used in casebook's own output; every form is also a PlaceName.
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
-    country: Mapped[str | None] = mapped_column(String(3))
+    country: Mapped[str | None] = mapped_column(String(3), info={"upper": True})
     region: Mapped[str | None] = mapped_column(String(SHORT_TEXT))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, Date, Float, Integer, String, Text, inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Mapper
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.schema import Column
@@ -97,6 +97,14 @@ def atomic(ctx: Context) -> Iterator[Context]:
         raise Conflict("version", "the record was changed by someone else; reload it") from exc
     except IntegrityError as exc:
         raise integrity_error(exc) from exc
+    except OperationalError as exc:
+        # SQLite refuses a write from a transaction whose snapshot another writer has
+        # overtaken ("database is locked"): the same situation as a stale version.
+        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+            raise Conflict(
+                "version", "someone else saved at the same moment; reload and try again"
+            ) from exc
+        raise
 
 
 def integrity_error(exc: IntegrityError) -> Conflict:
@@ -152,6 +160,8 @@ def coerce(column: Column[Any], field: str, value: Any) -> Any:
         value = clean_text(value)
         if value == "":
             value = None
+        elif column.info.get("upper"):
+            value = value.upper()
     if value is None:
         return None
     kind = column.type
@@ -213,8 +223,14 @@ def coerce(column: Column[Any], field: str, value: Any) -> Any:
             raise DomainError(field, f"is too long: {len(value):,} characters, at most {limit:,}")
         return value
     if isinstance(value, list | tuple):
-        items = [clean_text(str(v)) for v in value]
-        return [v for v in items if v]
+        items = [text for text in (clean_text(str(v)) for v in value) if text]
+        terms: type[Vocab] | None = column.info.get("vocab")
+        if terms is None:
+            return items
+        try:
+            return [terms.parse(item).value for item in items]
+        except ValueError as exc:
+            raise DomainError(field, str(exc)) from None
     return value
 
 
@@ -274,6 +290,18 @@ def _apply(
             ):
                 errors.append(DomainError(field, "is required"))
     return changes, errors
+
+
+def _apply_defaults(obj: Any) -> None:
+    """Fill column defaults now, so rules see what will be stored (not only at flush)."""
+    for field, column in editable_columns(type(obj)).items():
+        default = column.default
+        if default is None or getattr(obj, field) is not None:
+            continue
+        if getattr(default, "is_scalar", False):
+            setattr(obj, field, default.arg)  # type: ignore[attr-defined]
+        elif getattr(default, "is_callable", False):
+            setattr(obj, field, default.arg(None))  # type: ignore[attr-defined]
 
 
 def _foreign_keys(model: type[Any]) -> dict[str, Column[Any]]:
@@ -341,6 +369,7 @@ def create(
     ctx.require(role, f"creating a {model.LABEL}")
     with atomic(ctx) as call:
         obj = model()
+        _apply_defaults(obj)
         _changes, errors = _apply(obj, values, creating=True)
         errors += _check_references(call, obj, _foreign_keys(model))
         _validate(call, obj, None, errors)
