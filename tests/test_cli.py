@@ -1,0 +1,155 @@
+"""The casebook command, run as a user would: one process per command."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from casebook.db import make_engine
+from casebook.models import AuditEvent, User
+from tests.support.databases import fresh_database_url
+
+
+class Casebook:
+    def __init__(self, tmp_path: Path) -> None:
+        self.instance = tmp_path / "instance"
+        self.url = fresh_database_url("cli", tmp_path)
+        self.env = {
+            **os.environ,
+            "CASEBOOK_INSTANCE_PATH": str(self.instance),
+            "CASEBOOK_DATABASE_URL": self.url,
+        }
+        self.env.pop("CASEBOOK_DEBUG", None)
+
+    def __call__(
+        self, *args: str, stdin: str = "", ok: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "casebook", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=300,
+            check=False,
+        )
+        if ok and result.returncode != 0:
+            raise AssertionError(f"casebook {' '.join(args)} failed:\n{result.stderr}")
+        if not ok:
+            assert result.returncode != 0, result.stdout
+            assert "Traceback" not in result.stderr
+        return result
+
+    def scalar(self, query: object) -> object:
+        engine = make_engine(self.url)
+        try:
+            with engine.connect() as conn:
+                return conn.execute(query).scalar()  # type: ignore[call-overload]
+        finally:
+            engine.dispose()
+
+
+@pytest.fixture
+def casebook(tmp_path: Path) -> Casebook:
+    return Casebook(tmp_path)
+
+
+def test_init_creates_schema_secret_and_admin_with_generated_password(casebook: Casebook) -> None:
+    result = casebook("init")
+    assert "migrated from empty" in result.stdout
+    assert "Created administrator admin." in result.stdout
+    assert "shown only this once" in result.stdout
+    key = casebook.instance / "secret_key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    again = casebook("init")
+    assert "up to date" in again.stdout
+    assert "already exists" in again.stdout
+    assert key.read_text() == key.read_text()
+    assert casebook("db", "check").stdout.startswith("Database schema at")
+    assert "up to date" in casebook("db", "current").stdout
+
+
+def test_init_with_flags_and_password_on_stdin(casebook: Casebook) -> None:
+    casebook(
+        "init",
+        "--admin-username",
+        "chief",
+        "--admin-password-file",
+        "-",
+        stdin="a very long passphrase\n",
+    )
+    listing = casebook("users", "list").stdout
+    assert "chief" in listing
+    assert "admin" in listing
+    assert "casebook-system" not in listing
+
+
+def test_users_create_list_disable(casebook: Casebook) -> None:
+    casebook("init", "--no-admin")
+    out = casebook("users", "create", "Mariam", "--role", "editor").stdout
+    assert "Created editor mariam." in out
+    assert "shown only this once" in out
+    casebook("users", "disable", "mariam", "--reason", "left")
+    assert "disabled" in casebook("users", "list").stdout
+    failed = casebook("users", "create", "mariam", "--role", "viewer", ok=False)
+    assert "already exists" in failed.stderr
+    bad_role = casebook("users", "create", "zara", "--role", "boss", ok=False)
+    assert "boss" in bad_role.stderr
+    short = casebook(
+        "users",
+        "create",
+        "zara",
+        "--role",
+        "viewer",
+        "--password-file",
+        "-",
+        stdin="short\n",
+        ok=False,
+    )
+    assert "at least 12" in short.stderr
+    unknown = casebook("users", "disable", "nobody", ok=False)
+    assert "no user with id nobody" in unknown.stderr
+    writes = casebook.scalar(
+        select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "user_account")
+    )
+    assert writes == 3  # system account, mariam created, mariam disabled; failures left none
+    assert casebook.scalar(select(func.count()).select_from(User)) == 2
+
+
+def test_commands_explain_an_uninitialised_or_unreachable_database(casebook: Casebook) -> None:
+    result = casebook("users", "list", ok=False)
+    assert "not initialised" in result.stderr
+    assert "casebook init" in result.stderr
+    casebook.env["CASEBOOK_DATABASE_URL"] = "postgresql://nobody:secret@127.0.0.1:1/none"
+    result = casebook("db", "current", ok=False)
+    assert result.returncode == 3
+    assert "cannot reach the database" in result.stderr
+    assert "secret" not in result.stderr
+
+
+def test_db_downgrade_and_upgrade(casebook: Casebook) -> None:
+    casebook("init", "--no-admin")
+    refused = casebook("db", "downgrade", "base", ok=False)
+    assert "--yes" in refused.stderr
+    unknown = casebook("db", "downgrade", "nonsense", ok=False)
+    assert "unknown revision" in unknown.stderr
+    casebook("db", "downgrade", "base", "--yes")
+    assert "base" in casebook("db", "current").stdout
+    check = casebook("db", "check", ok=False)
+    assert "problem" in check.stderr
+    casebook("db", "upgrade")
+    casebook("db", "check")
+
+
+def test_demo_loads_labelled_data(casebook: Casebook) -> None:
+    casebook("init", "--no-admin")
+    result = casebook("demo", "--persons", "12", "--seed", "7")
+    assert "DEMO DATA" in result.stdout
+    bad = casebook("demo", "--persons", "0", ok=False)
+    assert "0" in bad.stderr
