@@ -63,7 +63,13 @@ class StaleVersion(Conflict):
     """
 
     def __init__(
-        self, entity: str, ident: int, expected: int, actual: int, current: dict[str, Any]
+        self,
+        entity: str,
+        ident: int,
+        expected: int,
+        actual: int,
+        current: dict[str, Any],
+        table: str = "",
     ) -> None:
         super().__init__(
             "version",
@@ -75,6 +81,7 @@ class StaleVersion(Conflict):
         self.expected = expected
         self.actual = actual
         self.current = current
+        self.table = table or entity.replace(" ", "_")
 
 
 class PermissionDenied(CasebookError):

@@ -7,7 +7,13 @@ from casebook.models.audit import AuditEvent
 from casebook.models.claims import Citation, ClaimAnchor
 from casebook.models.common import Claim, Record
 from casebook.models.detention import CustodyEvent, DetentionEpisode
-from casebook.models.people import Person, PersonIdentifier, PersonName, Relationship
+from casebook.models.people import (
+    Person,
+    PersonIdentifier,
+    PersonName,
+    PersonNameToken,
+    Relationship,
+)
 from casebook.models.places import Place, PlaceName
 from casebook.models.sources import CustodyLogEntry, EvidenceFile, Informant, Source
 from casebook.models.trials import Charge, FairTrialAssessment, Hearing, Proceeding, Sentence
@@ -46,6 +52,7 @@ __all__ = [
     "Person",
     "PersonIdentifier",
     "PersonName",
+    "PersonNameToken",
     "Place",
     "PlaceName",
     "Proceeding",

@@ -34,5 +34,21 @@ class User(Base):
     locked_until: Mapped[datetime | None]
     password_changed_at: Mapped[datetime | None]
 
+    # The interface Flask-Login expects of a user object.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    @property
+    def is_active(self) -> bool:
+        return self.active and not self.is_system
+
+    def get_id(self) -> str:
+        return str(self.id)
+
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role.value}>"

@@ -120,6 +120,7 @@ class Record:
             "version",
             "claim_id",
             "search_key",
+            "sort_key",
         }
     )
     # A human name for messages ("person", "detention episode").

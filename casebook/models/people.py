@@ -65,6 +65,8 @@ class Person(Record, Base):
     urgent: Mapped[bool] = mapped_column(default=False)
     urgency_note: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Derived: the folded key of the name lists sort by (kept by casebook.services.search).
+    sort_key: Mapped[str | None] = mapped_column(String(2 * NAME_LENGTH), index=True)
 
     names: Mapped[list[PersonName]] = relationship(
         back_populates="person", order_by="PersonName.id"
@@ -105,6 +107,20 @@ class PersonName(Record, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person] = relationship(back_populates="names")
+
+
+class PersonNameToken(Base):
+    """One word of a name's folded search key: the index behind name search.
+
+    Derived from ``person_name.search_key`` by casebook.services.search whenever names
+    are flushed; never edited, so it carries no audit trail of its own.
+    """
+
+    __tablename__ = "person_name_token"
+
+    person_name_id: Mapped[int] = mapped_column(ForeignKey("person_name.id"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(NAME_LENGTH), primary_key=True, index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
 
 
 class PersonIdentifier(Record, Base):

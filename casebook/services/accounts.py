@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from casebook.errors import Conflict, DomainError, NotFound, ValidationErrors
+from casebook.errors import CasebookError, Conflict, DomainError, NotFound, ValidationErrors
 from casebook.models.accounts import User
 from casebook.services.audit import record_event
 from casebook.services.context import Clock, Context
@@ -210,3 +211,63 @@ def create_first_admin(
     system = system_user(session, clock)
     ctx = Context(session, system, clock, via="cli", actor_note=actor_note)
     return create_user(ctx, username, Role.ADMIN, password, display_name="Administrator")
+
+
+# Login throttling: each consecutive failure slows the next attempt; after
+# LOCK_AFTER failures the account is locked for LOCK_MINUTES.
+LOCK_AFTER = 5
+LOCK_MINUTES = 15
+
+
+class LoginRefused(CasebookError):
+    """Wrong name or password, a disabled or locked account; ``delay`` seconds to wait."""
+
+    def __init__(self, message: str, delay: float = 0.0) -> None:
+        super().__init__(message)
+        self.delay = delay
+
+
+def failure_delay(failures: int) -> float:
+    """Seconds to hold a failed attempt: 0.25, 0.5, 1, 2, then 4 at most."""
+    return min(0.25 * float(2 ** max(failures - 1, 0)), 4.0)
+
+
+def authenticate(session: Session, clock: Clock, username: str, password: str) -> User:
+    """Check a login; every attempt, good or bad, is recorded in the audit log.
+
+    The same message answers an unknown name and a wrong password, so the form does not
+    reveal which accounts exist.
+    """
+    now = clock()
+    name = clean_text(username).lower()[:64]
+    user = session.scalar(select(User).where(User.username == name))
+    system = system_user(session, clock)
+    refused = "unknown user name or wrong password"
+    if user is None or user.is_system:
+        ctx = Context(session, system, clock, via="web", actor_note=f"login as {name!r}")
+        record_event(ctx, AuditAction.LOGIN_FAILED, User.__tablename__, None, reason="unknown user")
+        raise LoginRefused(refused, failure_delay(1))
+    ctx = Context(session, user, clock, via="web")
+    if user.locked_until is not None and user.locked_until > now:
+        record_event(ctx, AuditAction.LOGIN_FAILED, User.__tablename__, user.id, reason="locked")
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise LoginRefused(
+            f"too many failed attempts: the account is locked for {minutes} more minute(s)",
+            failure_delay(LOCK_AFTER),
+        )
+    if not password_matches(user, password):
+        user.failed_logins += 1
+        reason = f"wrong password ({user.failed_logins} in a row)"
+        if user.failed_logins >= LOCK_AFTER:
+            user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+            reason += f"; locked for {LOCK_MINUTES} minutes"
+        record_event(ctx, AuditAction.LOGIN_FAILED, User.__tablename__, user.id, reason=reason)
+        raise LoginRefused(refused, failure_delay(user.failed_logins))
+    if not user.active:
+        record_event(ctx, AuditAction.LOGIN_FAILED, User.__tablename__, user.id, reason="disabled")
+        raise LoginRefused("this account is disabled; ask an administrator")
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    record_event(ctx, AuditAction.LOGIN, User.__tablename__, user.id)
+    return user

@@ -14,7 +14,7 @@ from casebook.models.people import Person, PersonIdentifier, PersonName, Relatio
 from casebook.services import names
 from casebook.services.context import Context
 from casebook.services.records import Changes, atomic, create, get, rule
-from casebook.vocab import IdentifierScheme, NameKind, NameLanguage, Script
+from casebook.vocab import IdentifierScheme, NameKind, NameLanguage, PersonCategory, Script
 
 # Which scripts a name in each language may be written in.
 LANGUAGE_SCRIPTS: dict[NameLanguage, frozenset[Script]] = {
@@ -139,6 +139,37 @@ def add_identifier(ctx: Context, person: Person, values: Mapping[str, Any]) -> P
 
 def relate(ctx: Context, person: Person, values: Mapping[str, Any]) -> Relationship:
     return create(ctx, Relationship, {**values, "person_id": person.id})
+
+
+def add_relative(ctx: Context, person: Person, values: Mapping[str, Any]) -> Relationship:
+    """Link a relative or lawyer: an existing person by id, or a new person by name."""
+    fields = dict(values)
+    new_name = str(fields.pop("new_name", None) or "").strip()
+    new_script = fields.pop("new_script", None) or None
+    new_language = fields.pop("new_language", None) or None
+    with atomic(ctx) as call:
+        if fields.get("related_person_id") in (None, ""):
+            if not new_name:
+                raise DomainError(
+                    "related_person_id", "give an existing person's id or a new person's name"
+                )
+            kind = str(fields.get("kind") or "")
+            category = PersonCategory.LAWYER if kind == "LAWYER" else PersonCategory.RELATIVE
+            script = new_script or names.detect_script(new_name) or Script.LATN
+            relative = create_person(
+                call,
+                {"category": category, "confidentiality": fields.get("confidentiality")},
+                [
+                    {
+                        "full_name": new_name,
+                        "script": script,
+                        "language": new_language or "UND",
+                        "kind": NameKind.PRIMARY,
+                    }
+                ],
+            )
+            fields["related_person_id"] = relative.id
+        return relate(call, person, fields)
 
 
 def get_person(ctx: Context, ident: int | str) -> Person:

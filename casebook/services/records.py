@@ -421,7 +421,14 @@ def update(
     if obj.retracted_at is not None:
         raise Conflict(None, f"{obj.LABEL} {obj.id} is retracted; restore it before editing")
     if expected_version is not None and obj.version != expected_version:
-        raise StaleVersion(obj.LABEL, obj.id, expected_version, obj.version, row_snapshot(obj))
+        raise StaleVersion(
+            obj.LABEL,
+            obj.id,
+            expected_version,
+            obj.version,
+            row_snapshot(obj),
+            type(obj).__tablename__,  # type: ignore[attr-defined]
+        )
     with atomic(ctx) as call:
         changes, errors = _apply(obj, values, creating=False)
         errors += _check_references(
@@ -474,7 +481,14 @@ def retract(
     if obj.retracted_at is not None:
         raise Conflict(None, f"{obj.LABEL} {obj.id} is already retracted")
     if expected_version is not None and obj.version != expected_version:
-        raise StaleVersion(obj.LABEL, obj.id, expected_version, obj.version, row_snapshot(obj))
+        raise StaleVersion(
+            obj.LABEL,
+            obj.id,
+            expected_version,
+            obj.version,
+            row_snapshot(obj),
+            type(obj).__tablename__,  # type: ignore[attr-defined]
+        )
     with atomic(ctx) as call:
         obj.retracted_at = call.now()
         obj.retracted_by_id = call.user.id

@@ -1,0 +1,245 @@
+"""Finding persons by any name form in any script, and the derived index behind it.
+
+Every name's folded key (casebook.services.names.fold) is split into words stored in
+``person_name_token``; a query is folded the same way and each of its words must start a
+word of one of the person's names. When nothing matches, each query word is widened to
+the indexed words within a small edit distance that share its first two letters, so small
+misspellings still find the person. Both databases answer from B-tree indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import (
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session, UOWTransaction
+
+from casebook.models.detention import CustodyEvent, DetentionEpisode
+from casebook.models.people import Person, PersonName, PersonNameToken
+from casebook.services.names import fold
+from casebook.vocab import NameKind, PersonCategory, PersonStatus, Script
+
+PER_PAGE = 50
+MAX_FUZZY_CANDIDATES = 5_000
+
+
+# --- the derived index --------------------------------------------------------------
+
+
+def _rank(name: PersonName) -> tuple[int, int, int]:
+    return (
+        0 if name.kind is NameKind.PRIMARY else 1,
+        0 if name.script is Script.LATN else 1,
+        name.id,
+    )
+
+
+def reindex_names(session: Session, person_ids: Iterable[int]) -> None:
+    """Rebuild the tokens and sort key of ``person_ids`` from their live names."""
+    ids = sorted(set(person_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(delete(PersonNameToken).where(PersonNameToken.person_id.in_(chunk)))
+        rows = session.execute(
+            select(
+                PersonName.id,
+                PersonName.person_id,
+                PersonName.search_key,
+                PersonName.kind,
+                PersonName.script,
+            ).where(PersonName.person_id.in_(chunk), PersonName.retracted_at.is_(None))
+        ).all()
+        tokens = {
+            (row.id, token, row.person_id) for row in rows for token in row.search_key.split()
+        }
+        if tokens:
+            session.execute(
+                insert(PersonNameToken),
+                [{"person_name_id": n, "token": t, "person_id": p} for n, t, p in sorted(tokens)],
+            )
+        best: dict[int, tuple[tuple[int, int, int], str]] = {}
+        for row in rows:
+            rank = (
+                0 if row.kind is NameKind.PRIMARY else 1,
+                0 if row.script is Script.LATN else 1,
+                row.id,
+            )
+            if row.person_id not in best or rank < best[row.person_id][0]:
+                best[row.person_id] = (rank, row.search_key)
+        table = cast(Table, Person.__table__)
+        session.execute(
+            update(table).where(table.c.id == bindparam("pid")).values(sort_key=bindparam("key")),
+            [{"pid": pid, "key": best[pid][1] if pid in best else None} for pid in chunk],
+        )
+
+
+@event.listens_for(Session, "after_flush")
+def _names_changed(session: Session, _context: UOWTransaction) -> None:
+    """Keep the index in step with every flushed change to a name, in the same transaction."""
+    changed = {
+        obj.person_id
+        for obj in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(obj, PersonName) and obj.person_id is not None
+    }
+    if changed:
+        reindex_names(session, changed)
+
+
+# --- finding persons ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonFilters:
+    q: str = ""
+    category: PersonCategory | None = None
+    status: PersonStatus | None = None
+    place_id: int | None = None
+    sort: str = "name"
+    show_retracted: bool = False
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    person: Person
+    names: Sequence[PersonName]
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: Sequence[PersonRow]
+    total: int
+    page: int
+    per_page: int
+    fuzzy: bool = False
+    widened: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _levenshtein(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _prefix_range(word: str) -> Any:
+    """token starts with ``word``, as a range an index can answer."""
+    upper = word[:-1] + chr(ord(word[-1]) + 1)
+    return and_(PersonNameToken.token >= word, PersonNameToken.token < upper)
+
+
+def close_words(session: Session, word: str) -> list[str]:
+    """Indexed words within edit distance 1 (2 for long words) sharing ``word``'s start."""
+    limit = 1 if len(word) < 7 else 2
+    if len(word) < 4:
+        return []
+    candidates = session.scalars(
+        select(PersonNameToken.token)
+        .where(_prefix_range(word[:2]))
+        .where(func.length(PersonNameToken.token).between(len(word) - limit, len(word) + limit))
+        .distinct()
+        .limit(MAX_FUZZY_CANDIDATES)
+    )
+    return sorted(c for c in candidates if _levenshtein(word, c, limit) <= limit)
+
+
+def _matching(words: Sequence[str], expansions: dict[str, list[str]] | None) -> list[Any]:
+    conditions = []
+    for word in words:
+        if expansions is not None:
+            match = PersonNameToken.token.in_(expansions[word] or [word])
+        else:
+            match = _prefix_range(word)
+        conditions.append(exists().where(PersonNameToken.person_id == Person.id).where(match))
+    return conditions
+
+
+def _filtered(filters: PersonFilters, name_conditions: list[Any]) -> Select[Any]:
+    query = select(Person.id)
+    if not filters.show_retracted:
+        query = query.where(Person.retracted_at.is_(None))
+    if filters.category is not None:
+        query = query.where(Person.category == filters.category)
+    if filters.status is not None:
+        query = query.where(Person.current_status == filters.status)
+    if filters.place_id is not None:
+        held = (
+            select(DetentionEpisode.person_id)
+            .outerjoin(CustodyEvent, CustodyEvent.episode_id == DetentionEpisode.id)
+            .where(
+                or_(
+                    DetentionEpisode.capture_place_id == filters.place_id,
+                    CustodyEvent.to_place_id == filters.place_id,
+                    CustodyEvent.from_place_id == filters.place_id,
+                )
+            )
+        )
+        query = query.where(Person.id.in_(held))
+    for condition in name_conditions:
+        query = query.where(condition)
+    return query
+
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "name": (Person.sort_key.asc(), Person.id.asc()),
+    "updated": (Person.updated_at.desc(), Person.id.desc()),
+    "category": (Person.category.asc(), Person.sort_key.asc(), Person.id.asc()),
+    "status": (Person.current_status.asc(), Person.sort_key.asc(), Person.id.asc()),
+}
+
+
+def find_persons(
+    session: Session, filters: PersonFilters, page: int = 1, per_page: int = PER_PAGE
+) -> Page:
+    """One page of persons matching ``filters``: a fixed number of queries whatever the size."""
+    words = fold(filters.q).split() if filters.q else []
+    page = max(page, 1)
+    expansions: dict[str, list[str]] | None = None
+    query = _filtered(filters, _matching(words, None))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if total == 0 and words:
+        expansions = {word: close_words(session, word) for word in words}
+        if any(expansions.values()):
+            query = _filtered(filters, _matching(words, expansions))
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = SORTS.get(filters.sort, SORTS["name"])
+    ids = list(
+        session.scalars(query.order_by(*order).offset((page - 1) * per_page).limit(per_page))
+    )
+    persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+    names: dict[int, list[PersonName]] = {pid: [] for pid in ids}
+    if ids:
+        for name in session.scalars(
+            select(PersonName)
+            .where(PersonName.person_id.in_(ids), PersonName.retracted_at.is_(None))
+            .order_by(PersonName.id)
+        ):
+            names[name.person_id].append(name)
+    rows = [PersonRow(persons[pid], sorted(names[pid], key=_rank)) for pid in ids if pid in persons]
+    widened = {w: c for w, c in (expansions or {}).items() if c}
+    return Page(rows, total, page, per_page, fuzzy=expansions is not None, widened=widened)

@@ -1,0 +1,76 @@
+"""Persons through the web: list, search across scripts, create, edit, case file."""
+
+from __future__ import annotations
+
+from casebook.services.context import Context
+from tests.factories import make_person
+from tests.web.conftest import Browser
+
+NEW_PERSON = {
+    "category": "POW",
+    "sex": "MALE",
+    "current_status": "DETAINED",
+    "confidentiality": "CONFIDENTIAL",
+    "names-0-full_name": "Արամ Հովհաննիսյան",
+    "names-0-script": "ARMN",
+    "names-0-language": "HY",
+    "names-0-kind": "PRIMARY",
+    "names-1-full_name": "Арам Ованнисян",
+    "names-1-script": "CYRL",
+    "names-1-language": "RU",
+    "names-1-kind": "VARIANT",
+}
+
+
+def test_editor_creates_a_person_and_finds_them_in_any_script(as_editor: Browser) -> None:
+    response = as_editor.post("/people/new", NEW_PERSON)
+    assert response.status_code == 302
+    page = as_editor.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Արամ Հովհաննիսյան" in page
+    assert "Created" in page  # the history section
+    for query in ("Hovhannisyan", "Ованнисян", "Հովհաննիսյան", "Hovanisyen"):
+        listing = as_editor.get("/people/", query_string={"q": query}).get_data(as_text=True)
+        assert "Арам Ованнисян" in listing, query
+
+
+def test_errors_are_shown_next_to_the_field_and_input_kept(as_editor: Browser) -> None:
+    bad = {**NEW_PERSON, "names-0-script": "LATN", "birth_date": "2031-01-01"}
+    response = as_editor.post("/people/new", bad)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "is in the future" in html
+    assert "Արամ Հովհաննիսյան" in html  # what was typed is still there
+
+
+def test_stale_edit_shows_what_changed_and_keeps_typing(as_editor: Browser, ctx: Context) -> None:
+    person = make_person(ctx)
+    url = f"/people/{person.id}/edit"
+    form = {
+        "category": "POW",
+        "sex": "MALE",
+        "current_status": "DETAINED",
+        "confidentiality": "CONFIDENTIAL",
+        "version": "1",
+    }
+    first = as_editor.post(url, {**form, "military_rank": "Sergeant"})
+    assert first.status_code == 302
+    second = as_editor.post(url, {**form, "military_rank": "Major"})
+    html = second.get_data(as_text=True)
+    assert "Someone else saved this record" in html
+    assert "Sergeant" in html
+    assert 'value="Major"' in html
+
+
+def test_viewer_reads_but_cannot_write(as_viewer: Browser, ctx: Context) -> None:
+    person = make_person(ctx)
+    assert as_viewer.get(f"/people/{person.id}").status_code == 200
+    assert as_viewer.get("/people/new").status_code == 403
+    assert as_viewer.client.post("/people/new", data=NEW_PERSON).status_code in (400, 403)
+
+
+def test_hostile_names_render_escaped(as_editor: Browser, ctx: Context) -> None:
+    hostile = "<script>alert(1)</script> & Sons"
+    person = make_person(ctx, names=[{"full_name": hostile, "script": "LATN", "language": "EN"}])
+    html = as_editor.get(f"/people/{person.id}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html

@@ -1,0 +1,92 @@
+"""Login required everywhere, CSRF on every form, headers, lockout."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from casebook.models import AuditEvent, User
+from tests.web.conftest import Browser, login
+
+PUBLIC = {"auth.login", "static"}
+
+
+def _concrete(rule: str) -> str:
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: "1" if "id" in m.group(1) else "x", rule)
+
+
+def test_every_route_but_login_requires_a_login(app: Flask, anonymous: FlaskClient) -> None:
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC:
+            continue
+        url = _concrete(rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:  # type: ignore[operator]
+            response = anonymous.open(url, method=method)
+            assert response.status_code in (302, 400), (method, url, response.status_code)
+            if response.status_code == 302:
+                assert "/login" in response.headers["Location"]
+            checked += 1
+    assert checked > 5
+
+
+def test_security_headers(anonymous: FlaskClient) -> None:
+    response = anonymous.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_login_without_csrf_token_is_refused(anonymous: FlaskClient, editor: User) -> None:
+    response = anonymous.post("/login", data={"username": "edith", "password": "x" * 20})
+    assert response.status_code == 400
+
+
+def test_session_cookie_flags(anonymous: FlaskClient, editor: User) -> None:
+    response = login(anonymous, editor.username)
+    cookie = next(
+        c for c in response.headers.getlist("Set-Cookie") if c.startswith("casebook_session=")
+    )
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_repeated_failures_lock_the_account_and_are_logged(
+    anonymous: FlaskClient, editor: User, app: Flask
+) -> None:
+    for _ in range(5):
+        response = login(anonymous, editor.username, "wrong password!!")
+        assert "wrong password" in response.get_data(as_text=True)
+    locked = login(anonymous, editor.username)  # the right password, but locked now
+    assert "locked" in locked.get_data(as_text=True)
+    from casebook.web.deps import db
+
+    with app.test_request_context():
+        failures = (
+            db()
+            .scalars(
+                select(AuditEvent).where(
+                    AuditEvent.action == "LOGIN_FAILED", AuditEvent.record_id == editor.id
+                )
+            )
+            .all()
+        )
+        assert len(failures) == 6
+
+
+def test_change_password(as_editor: Browser) -> None:
+    response = as_editor.post(
+        "/account/password",
+        {
+            "current": "correct horse battery staple",
+            "new": "another long passphrase",
+            "repeat": "another long passphrase",
+        },
+    )
+    assert response.status_code == 302
+    as_editor.client.post("/logout")
