@@ -384,6 +384,47 @@ def demo(app: App, persons: int, seed: int) -> None:
         click.echo("Deliberate problems for the citation audit to find:")
         for problem in summary.problems:
             click.echo(f"  - {problem}")
+    created = _demo_accounts(app)
+    if created:
+        click.echo("Demo accounts (passwords shown only this once):")
+        for username, password, role in created:
+            click.echo(f"  {username:<16} {password}   ({role.label})")
+
+
+DEMO_ROLES = (Role.VIEWER, Role.EDITOR, Role.REVIEWER)
+
+
+def _demo_accounts(app: App) -> list[tuple[str, str, Role]]:
+    """One account per working role, with fresh random passwords (never hard-coded)."""
+    created = []
+    with app.system_context() as ctx:
+        existing = {u.username for u in accounts.list_users(ctx.session)}
+        for role in DEMO_ROLES:
+            username = f"demo-{role.value.lower()}"
+            if username in existing:
+                continue
+            password = accounts.generate_password()
+            accounts.create_user(ctx, username, role, password, f"Demo {role.value.lower()}")
+            created.append((username, password, role))
+    return created
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@pass_app
+def serve(app: App, host: str, port: int, threads: int) -> None:
+    """Run the web interface under the waitress WSGI server."""
+    import waitress
+
+    from casebook import create_app
+
+    app.ready_engine()
+    web = create_app(app.settings)
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host  # noqa: S104
+    click.echo(f"casebook is at http://{shown}:{port}/login (Ctrl-C to stop)")
+    waitress.serve(web, host=host, port=port, threads=threads, ident="casebook")
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -153,3 +153,50 @@ def test_demo_loads_labelled_data(casebook: Casebook) -> None:
     assert "DEMO DATA" in result.stdout
     bad = casebook("demo", "--persons", "0", ok=False)
     assert "0" in bad.stderr
+
+
+def test_demo_creates_demo_accounts_once(casebook: Casebook) -> None:
+    casebook("init", "--no-admin")
+    first = casebook("demo", "--persons", "3")
+    assert "demo-editor" in first.stdout
+    assert "shown only this once" in first.stdout
+    second = casebook("demo", "--persons", "3")
+    assert "Demo accounts" not in second.stdout
+
+
+def test_serve_runs_under_waitress(casebook: Casebook) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    casebook("init", "--no-admin")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "casebook", "serve", "--port", str(port)],
+        env=casebook.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as page:
+                    assert page.status == 200
+                    assert page.headers["Server"] == "casebook"
+                    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stdout:
+            server.stdout.close()
+        if server.stderr:
+            server.stderr.close()
