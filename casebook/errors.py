@@ -45,8 +45,8 @@ class ValidationErrors(DomainError):
 
 
 class NotFound(CasebookError):
-    def __init__(self, entity: str, ident: object) -> None:
-        super().__init__(f"no {entity} with id {ident}")
+    def __init__(self, entity: str, ident: object, key: str = "id") -> None:
+        super().__init__(f"no {entity} with {key} {ident}")
         self.entity = entity
         self.ident = ident
 

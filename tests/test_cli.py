@@ -114,7 +114,7 @@ def test_users_create_list_disable(casebook: Casebook) -> None:
     )
     assert "at least 12" in short.stderr
     unknown = casebook("users", "disable", "nobody", ok=False)
-    assert "no user with id nobody" in unknown.stderr
+    assert "no user with user name nobody" in unknown.stderr
     writes = casebook.scalar(
         select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "user_account")
     )

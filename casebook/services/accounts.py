@@ -80,7 +80,7 @@ def system_user(session: Session, clock: Clock) -> User:
 def find_user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
-        raise NotFound("user", username)
+        raise NotFound("user", username, key="user name")
     return user
 
 
