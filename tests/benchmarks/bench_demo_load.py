@@ -1,6 +1,7 @@
 """Timing the demo load by hand (not a test): a fresh schema, one load, the numbers.
 
-    /usr/bin/time -v .venv/bin/python -m tests.benchmarks.bench_demo_load sqlite:////tmp/bench.sqlite3 100000
+    /usr/bin/time -v .venv/bin/python -m tests.benchmarks.bench_demo_load \\
+        sqlite:////tmp/bench.sqlite3 100000
     /usr/bin/time -v .venv/bin/python -m tests.benchmarks.bench_demo_load \\
         postgresql+psycopg://postgres@127.0.0.1:5432/casebook_bench 100000
 

@@ -1,0 +1,92 @@
+"""Latency of the main pages on a large database (not a test).
+
+    casebook --database-url URL init --no-admin && casebook --database-url URL demo --persons 100000
+    .venv/bin/python -m tests.benchmarks.bench_web URL [requests]
+
+Requests go through the full Flask stack (routing, login, CSRF, templates, the database)
+in-process, so the figures are server time without network. Reports the median and 95th
+percentile of the persons list, a name search (random surnames from the data, in Latin,
+Cyrillic and Armenian) and a case-file page (random persons).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from casebook import create_app
+from casebook.config import Settings
+from casebook.db import make_engine, unit_of_work, utcnow
+from casebook.models import Person, PersonName
+from casebook.services import accounts
+from casebook.services.context import Context
+from casebook.vocab import Role
+from tests.web.conftest import csrf_from
+
+USER = "bench-viewer"
+PASSWORD = "benchmark passphrase 1"
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def main(argv: list[str]) -> None:
+    url = argv[0]
+    count = int(argv[1]) if len(argv) > 1 else 100
+    engine = make_engine(url)
+    rng = random.Random(7)
+    with unit_of_work(engine) as session:
+        if not any(u.username == USER for u in accounts.list_users(session)):
+            system = Context(session, accounts.system_user(session, utcnow), utcnow, via="cli")
+            accounts.create_user(system, USER, Role.VIEWER, PASSWORD)
+        persons = session.scalar(select(func.count(Person.id))) or 0
+        max_id = session.scalar(select(func.max(Person.id))) or 1
+        names = session.scalars(
+            select(PersonName.full_name).where(PersonName.id % 97 == 0).limit(2000)
+        ).all()
+    engine.dispose()
+    settings = Settings(
+        instance_path=Path(tempfile.mkdtemp(prefix="casebook-bench-")),
+        database_url=url,
+        evidence_path=Path(tempfile.mkdtemp(prefix="casebook-bench-ev-")),
+    )
+    app = create_app(settings)
+    app.config["CASEBOOK_LOGIN_DELAY"] = False
+    client = app.test_client()
+    token = csrf_from(client.get("/login").get_data(as_text=True))
+    client.post("/login", data={"username": USER, "password": PASSWORD, "csrf_token": token})
+
+    def surname() -> str:
+        return rng.choice(names).split()[-1]
+
+    pages = {
+        "persons list": lambda: "/people/",
+        "persons list, page 500": lambda: "/people/?page=500",
+        "name search": lambda: "/people/?q=" + surname(),
+        "case file": lambda: f"/people/{rng.randint(1, max_id)}",
+    }
+    print(f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page")
+    for label, make_url in pages.items():
+        timings = []
+        for _ in range(count):
+            target = make_url()
+            started = time.perf_counter()
+            response = client.get(target)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code in (200, 404), (target, response.status_code)
+        print(
+            f"  {label:<24} median {statistics.median(timings):7.1f} ms"
+            f"   p95 {percentile(timings, 95):7.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
