@@ -90,3 +90,32 @@ def test_change_password(as_editor: Browser) -> None:
     )
     assert response.status_code == 302
     as_editor.client.post("/logout")
+
+
+def test_every_form_rejects_a_post_without_its_csrf_token(app: Flask, as_admin: Browser) -> None:
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if "POST" not in (rule.methods or set()) or rule.endpoint in PUBLIC:
+            continue
+        response = as_admin.client.post(_concrete(rule.rule), data={"anything": "x"})
+        assert response.status_code == 400, (rule.rule, response.status_code)
+        checked += 1
+    assert checked >= 5
+
+
+def test_roles_are_enforced_on_the_server_for_every_guarded_route(
+    app: Flask, as_viewer: Browser
+) -> None:
+    """Every view declaring a role refuses a viewer (403), whatever the id in the URL."""
+    from casebook.vocab import Role
+
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions[rule.endpoint]
+        needed = getattr(view, "required_role", None)
+        if needed is None or needed is Role.VIEWER:
+            continue
+        response = as_viewer.get(_concrete(rule.rule))
+        assert response.status_code in (403, 405), (rule.rule, response.status_code)
+        checked += 1
+    assert checked >= 5
