@@ -20,7 +20,6 @@ from sqlalchemy import (
     bindparam,
     delete,
     event,
-    exists,
     func,
     insert,
     or_,
@@ -175,7 +174,8 @@ def _matching(words: Sequence[str], expansions: dict[str, list[str]] | None) -> 
             match = PersonNameToken.token.in_(expansions[word] or [word])
         else:
             match = _prefix_range(word)
-        conditions.append(exists().where(PersonNameToken.person_id == Person.id).where(match))
+        # Driven from the token index: the matching persons are found first, then fetched.
+        conditions.append(Person.id.in_(select(PersonNameToken.person_id).where(match)))
     return conditions
 
 
