@@ -1,0 +1,152 @@
+"""Submissions to UN bodies, courts and others, and the consents that allow them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response
+
+from casebook.errors import DomainError
+from casebook.forms.advocacy import ConsentForm, SubmissionFilterForm, SubmissionForm
+from casebook.models.advocacy import Consent, Submission
+from casebook.models.people import Person
+from casebook.services import advocacy, records
+from casebook.services.context import Context
+from casebook.vocab import Recipient, Role, SubmissionStatus
+from casebook.web.allegations import PER_PAGE, ListPage, primary_names
+from casebook.web.deps import db, web_context
+from casebook.web.editing import save
+from casebook.web.security import requires
+
+bp = Blueprint("advocacy", __name__, url_prefix="/submissions")
+
+_PERSON_ID = re.compile(r"^(?:P-?)?(\d{1,12})$", re.IGNORECASE)
+
+
+def person_ids(raw: str | None) -> list[int]:
+    """Ids typed as "12, 40, P-57"; DomainError on the field for anything else."""
+    ids: list[int] = []
+    for item in re.split(r"[,;\s]+", raw or ""):
+        if not item:
+            continue
+        match = _PERSON_ID.match(item)
+        if match is None:
+            raise DomainError("person_ids", f"“{item[:40]}” is not a person id")
+        ids.append(int(match.group(1)))
+    return ids
+
+
+def _term(vocab: Any, value: str | None) -> Any:
+    return vocab.of(value) if value and value in vocab._value2member_map_ else None
+
+
+@bp.route("/")
+def index() -> str:
+    form = SubmissionFilterForm(request.args)
+    query = select(Submission).where(Submission.retracted_at.is_(None))
+    recipient = _term(Recipient, form.recipient.data)
+    if recipient is not None:
+        query = query.where(Submission.recipient == recipient)
+    status = _term(SubmissionStatus, form.status.data)
+    if status is not None:
+        query = query.where(Submission.status == status)
+    if form.follow_up_due.data:
+        today = web_context().now().date()
+        query = query.where(
+            Submission.follow_up_on <= today, Submission.status != SubmissionStatus.CLOSED
+        )
+    number = max(request.args.get("page", 1, type=int), 1)
+    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = db().scalars(
+        query.order_by(Submission.follow_up_on.is_(None), Submission.follow_up_on, Submission.id)
+        .offset((number - 1) * PER_PAGE)
+        .limit(PER_PAGE)
+    )
+    page = ListPage(list(rows), total, number, PER_PAGE)
+    return render_template("advocacy/index.html", form=form, page=page)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    form = SubmissionForm()
+    if request.method == "GET" and request.args.get("person_id", "").isdigit():
+        form.person_ids.data = request.args["person_id"]
+
+    def create(ctx: Context) -> Submission:
+        ids = person_ids(form.person_ids.data)
+        return advocacy.create_submission(ctx, form.values(skip={"person_ids"}), ids)
+
+    saved = save(form, create)
+    if saved is not None:
+        flash("Submission saved.", "success")
+        return redirect(url_for("advocacy.show", submission_id=saved.id))
+    return render_template("advocacy/submission_form.html", form=form, submission=None)
+
+
+@bp.route("/<int:submission_id>")
+def show(submission_id: int) -> str:
+    submission = records.get(web_context(), Submission, submission_id)
+    names = primary_names(p.id for p in submission.persons)
+    return render_template("advocacy/show.html", submission=submission, names=names)
+
+
+@bp.route("/<int:submission_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit(submission_id: int) -> str | Response:
+    submission = records.get(web_context(), Submission, submission_id)
+    form = SubmissionForm(obj=submission)
+    if request.method == "GET":
+        form.version.data = str(submission.version)
+        form.person_ids.data = ", ".join(str(p.id) for p in submission.persons)
+
+    def update(ctx: Context) -> Submission:
+        ids = person_ids(form.person_ids.data)
+        with records.atomic(ctx) as call:  # both changes or neither
+            advocacy.update_submission(
+                call, submission, form.edited_version(), form.values(skip={"person_ids"})
+            )
+            return advocacy.set_persons(call, submission, ids)
+
+    if save(form, update) is not None:
+        flash("Submission saved.", "success")
+        return redirect(url_for("advocacy.show", submission_id=submission.id))
+    return render_template("advocacy/submission_form.html", form=form, submission=submission)
+
+
+def _consent_page(
+    form: ConsentForm, person_id: int, saved: Any, record: Any = None
+) -> str | Response:
+    if saved is not None:
+        flash("Consent saved.", "success")
+        return redirect(url_for("people.show", person_id=person_id) + "#advocacy")
+    return render_template(
+        "advocacy/consent_form.html", form=form, person_id=person_id, record=record
+    )
+
+
+@bp.route("/consents/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new_consent() -> str | Response:
+    person = records.get(web_context(), Person, request.args.get("person_id"))
+    form = ConsentForm()
+    saved = save(
+        form, lambda ctx: advocacy.record_consent(ctx, {**form.values(), "person_id": person.id})
+    )
+    return _consent_page(form, person.id, saved)
+
+
+@bp.route("/consents/<int:consent_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_consent(consent_id: int) -> str | Response:
+    consent = records.get(web_context(), Consent, consent_id)
+    form = ConsentForm(obj=consent)
+    if request.method == "GET":
+        form.version.data = str(consent.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, consent, form.edited_version(), form.values())
+    )
+    return _consent_page(form, consent.person_id, saved, consent)

@@ -1,0 +1,307 @@
+"""Allegations: the list, forms for allegations, perpetrators, medical evaluations and the
+death record, and the reviewers' status change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import Select, func, select
+from werkzeug.wrappers import Response
+
+from casebook.forms.allegations import (
+    PERPETRATOR_FIELDS,
+    AllegationFilterForm,
+    AllegationForm,
+    AllegationStatusForm,
+    DeathForm,
+    EvaluationForm,
+    InvolvementForm,
+    NewAllegationForm,
+)
+from casebook.forms.common import SelectChoice
+from casebook.models.allegations import Allegation, DeathRecord, MedicalEvaluation
+from casebook.models.detention import DetentionEpisode
+from casebook.models.people import Person, PersonName
+from casebook.models.places import Place
+from casebook.models.trials import Proceeding
+from casebook.services import allegations, records
+from casebook.services.context import Context
+from casebook.vocab import ActType, AllegationStatus, NameKind, Role, Script, StateResponse
+from casebook.web.deps import db, web_context
+from casebook.web.editing import choices, save
+from casebook.web.lookups import place_choices
+from casebook.web.security import requires
+
+bp = Blueprint("allegations", __name__, url_prefix="/allegations")
+
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class ListPage:
+    rows: list[Any]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _term(vocab: Any, value: str | None) -> Any:
+    return vocab.of(value) if value and value in vocab._value2member_map_ else None
+
+
+@bp.route("/")
+def index() -> str:
+    form = AllegationFilterForm(request.args)
+    query = select(Allegation.id)
+    if not form.show_retracted.data:
+        query = query.where(Allegation.retracted_at.is_(None))
+    for column, vocab, value in (
+        (Allegation.act_type, ActType, form.act_type.data),
+        (Allegation.status, AllegationStatus, form.status.data),
+        (Allegation.state_response, StateResponse, form.state_response.data),
+    ):
+        term = _term(vocab, value)
+        if term is not None:
+            query = query.where(column == term)
+    page = _page_of(query, request.args.get("page", 1, type=int))
+    names = primary_names(row.Allegation.victim_id for row in page.rows)
+    return render_template("allegations/index.html", form=form, page=page, names=names)
+
+
+def _page_of(ids: Select[Any], number: int) -> ListPage:
+    """One page of allegations (with their place's name): two queries whatever the size."""
+    number = max(number, 1)
+    total = db().scalar(select(func.count()).select_from(ids.subquery())) or 0
+    rows = db().execute(
+        select(Allegation, Place.name.label("place_name"))
+        .outerjoin(Place, Place.id == Allegation.place_id)
+        .where(Allegation.id.in_(ids.scalar_subquery()))
+        .order_by(Allegation.id.desc())
+        .offset((number - 1) * PER_PAGE)
+        .limit(PER_PAGE)
+    )
+    return ListPage(list(rows), total, number, PER_PAGE)
+
+
+def primary_names(person_ids: Iterable[int]) -> dict[int, str]:
+    """Each person's display name (primary first, Latin script first), in one query."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return {}
+    best: dict[int, tuple[tuple[int, int, int], str]] = {}
+    rows = db().execute(
+        select(
+            PersonName.id,
+            PersonName.person_id,
+            PersonName.full_name,
+            PersonName.kind,
+            PersonName.script,
+        ).where(PersonName.person_id.in_(ids), PersonName.retracted_at.is_(None))
+    )
+    for row in rows:
+        rank = (
+            0 if row.kind is NameKind.PRIMARY else 1,
+            0 if row.script is Script.LATN else 1,
+            row.id,
+        )
+        if row.person_id not in best or rank < best[row.person_id][0]:
+            best[row.person_id] = (rank, row.full_name)
+    return {pid: name for pid, (_rank, name) in best.items()}
+
+
+# --- choices of the person's own records ---------------------------------------------
+
+
+def _episode_choices(person_id: int) -> list[SelectChoice]:
+    rows = db().execute(
+        select(DetentionEpisode.id, DetentionEpisode.capture_date)
+        .where(DetentionEpisode.person_id == person_id, DetentionEpisode.retracted_at.is_(None))
+        .order_by(DetentionEpisode.id)
+    )
+    return choices([(r.id, f"Detention from {r.capture_date or 'an unknown date'}") for r in rows])
+
+
+def _proceeding_choices(person_id: int) -> list[SelectChoice]:
+    rows = db().execute(
+        select(Proceeding.id, Proceeding.instance, Proceeding.case_number, Proceeding.start_date)
+        .where(Proceeding.person_id == person_id, Proceeding.retracted_at.is_(None))
+        .order_by(Proceeding.id)
+    )
+    return choices(
+        [
+            (r.id, f"{r.instance.label} {r.case_number or ''} ({r.start_date or 'undated'})")
+            for r in rows
+        ]
+    )
+
+
+def _allegation_choices(person_id: int) -> list[SelectChoice]:
+    rows = db().execute(
+        select(Allegation.id, Allegation.act_type, Allegation.start_date)
+        .where(Allegation.victim_id == person_id, Allegation.retracted_at.is_(None))
+        .order_by(Allegation.id)
+    )
+    return choices([(r.id, f"{r.act_type.label} ({r.start_date or 'undated'})") for r in rows])
+
+
+def _allegation_form(form: AllegationForm, person_id: int) -> AllegationForm:
+    form.place_id.choices = place_choices()
+    form.episode_id.choices = _episode_choices(person_id)
+    form.proceeding_id.choices = _proceeding_choices(person_id)
+    return form
+
+
+def _person() -> Person:
+    """The person named by ``?person_id=`` (404 if there is none)."""
+    return records.get(web_context(), Person, request.args.get("person_id"))
+
+
+def _finish(
+    form: Any,
+    person_id: int,
+    title: str,
+    saved: Any,
+    anchor: str,
+    record: Any = None,
+    group: frozenset[str] = frozenset(),
+) -> str | Response:
+    """Back to the case file once saved; else the form again (``group``: the perpetrator)."""
+    if saved is not None:
+        flash(f"{title} saved.", "success")
+        return redirect(url_for("people.show", person_id=person_id) + anchor)
+    return render_template(
+        "allegations/form.html",
+        form=form,
+        person_id=person_id,
+        title=title,
+        record=record,
+        group=group,
+    )
+
+
+# --- allegations -----------------------------------------------------------------------
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    person = _person()
+    form = _allegation_form(NewAllegationForm(), person.id)
+
+    def create(ctx: Context) -> Allegation:
+        values = {**form.values(skip=PERPETRATOR_FIELDS), "victim_id": person.id}
+        first = {"perpetrator_unit": form.perpetrator_unit.data, "degree": form.degree.data}
+        involvements = (first,) if (form.perpetrator_unit.data or "").strip() else ()
+        return allegations.create_allegation(ctx, values, involvements)
+
+    saved = save(form, create)
+    anchor = f"#allegation-{saved.id}" if saved else ""
+    return _finish(form, person.id, "Allegation", saved, anchor, group=PERPETRATOR_FIELDS)
+
+
+@bp.route("/<int:allegation_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit(allegation_id: int) -> str | Response:
+    allegation = records.get(web_context(), Allegation, allegation_id)
+    form = _allegation_form(AllegationForm(obj=allegation), allegation.victim_id)
+    if request.method == "GET":
+        form.version.data = str(allegation.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, allegation, form.edited_version(), form.values())
+    )
+    anchor = f"#allegation-{allegation.id}"
+    return _finish(form, allegation.victim_id, "Allegation", saved, anchor, allegation)
+
+
+@bp.route("/<int:allegation_id>/status", methods=["GET", "POST"])
+@requires(Role.REVIEWER)
+def status(allegation_id: int) -> str | Response:
+    allegation = records.get(web_context(), Allegation, allegation_id)
+    form = AllegationStatusForm(obj=allegation)
+    if request.method == "GET":
+        form.version.data = str(allegation.version)
+    saved = save(
+        form,
+        lambda ctx: allegations.set_status(
+            ctx, allegation, AllegationStatus.of(form.status.data), form.edited_version()
+        ),
+    )
+    anchor = f"#allegation-{allegation.id}"
+    return _finish(form, allegation.victim_id, "Allegation status", saved, anchor, allegation)
+
+
+@bp.route("/<int:allegation_id>/perpetrators/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def add_involvement(allegation_id: int) -> str | Response:
+    allegation = records.get(web_context(), Allegation, allegation_id)
+    form = InvolvementForm()
+    saved = save(form, lambda ctx: allegations.add_involvement(ctx, allegation, form.values()))
+    anchor = f"#allegation-{allegation.id}"
+    return _finish(form, allegation.victim_id, "Perpetrator", saved, anchor)
+
+
+# --- medical evaluations and the death record -----------------------------------------
+
+
+def _evaluation_anchor(evaluation: MedicalEvaluation | None) -> str:
+    if evaluation is None:
+        return ""
+    if evaluation.allegation_id:
+        return f"#allegation-{evaluation.allegation_id}"
+    return "#allegations"
+
+
+@bp.route("/evaluations/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new_evaluation() -> str | Response:
+    person = _person()
+    form = EvaluationForm()
+    form.allegation_id.choices = _allegation_choices(person.id)
+    saved = save(
+        form,
+        lambda ctx: allegations.add_medical_evaluation(
+            ctx, {**form.values(), "person_id": person.id}
+        ),
+    )
+    return _finish(form, person.id, "Medical evaluation", saved, _evaluation_anchor(saved))
+
+
+@bp.route("/evaluations/<int:evaluation_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_evaluation(evaluation_id: int) -> str | Response:
+    evaluation = records.get(web_context(), MedicalEvaluation, evaluation_id)
+    form = EvaluationForm(obj=evaluation)
+    form.allegation_id.choices = _allegation_choices(evaluation.person_id)
+    if request.method == "GET":
+        form.version.data = str(evaluation.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, evaluation, form.edited_version(), form.values())
+    )
+    anchor = _evaluation_anchor(saved)
+    return _finish(form, evaluation.person_id, "Medical evaluation", saved, anchor, evaluation)
+
+
+@bp.route("/death", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def death() -> str | Response:
+    person = _person()
+    existing = db().scalar(select(DeathRecord).where(DeathRecord.person_id == person.id))
+    form = DeathForm(obj=existing)
+    form.place_id.choices = place_choices()
+    if request.method == "GET" and existing is not None:
+        form.version.data = str(existing.version)
+
+    def record(ctx: Context) -> DeathRecord:
+        if existing is not None:
+            return records.update(ctx, existing, form.edited_version(), form.values())
+        return allegations.record_death(ctx, {**form.values(), "person_id": person.id})
+
+    saved = save(form, record)
+    return _finish(form, person.id, "Death record", saved, "#death", existing)
