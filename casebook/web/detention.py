@@ -1,0 +1,87 @@
+"""Detention episodes and custody events: the forms behind the case file's detention
+section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from casebook.forms.detention import CustodyEventForm, EpisodeForm
+from casebook.models.detention import CustodyEvent, DetentionEpisode
+from casebook.models.people import Person
+from casebook.services import detention, records
+from casebook.vocab import Role
+from casebook.web.deps import web_context
+from casebook.web.editing import save
+from casebook.web.lookups import place_choices
+from casebook.web.security import requires
+
+bp = Blueprint("detention", __name__, url_prefix="/detentions")
+
+
+def _episode_form(form: EpisodeForm) -> EpisodeForm:
+    form.capture_place_id.choices = place_choices()
+    return form
+
+
+def _event_form(form: CustodyEventForm) -> CustodyEventForm:
+    form.from_place_id.choices = form.to_place_id.choices = place_choices()
+    return form
+
+
+def _done(
+    form: Any, person_id: int, episode_id: int | None, title: str, saved: Any
+) -> str | Response:
+    if saved is not None:
+        flash(f"{title} saved.", "success")
+        episode = saved.id if isinstance(saved, DetentionEpisode) else episode_id
+        return redirect(url_for("people.show", person_id=person_id) + f"#episode-{episode}")
+    return render_template(
+        "detention/form.html", form=form, person_id=person_id, episode_id=episode_id, title=title
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    person = records.get(web_context(), Person, request.args.get("person_id"))
+    form = _episode_form(EpisodeForm())
+    saved = save(
+        form, lambda ctx: detention.create_episode(ctx, {**form.values(), "person_id": person.id})
+    )
+    return _done(form, person.id, None, "Detention episode", saved)
+
+
+@bp.route("/<int:episode_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit(episode_id: int) -> str | Response:
+    episode = records.get(web_context(), DetentionEpisode, episode_id)
+    form = _episode_form(EpisodeForm(obj=episode))
+    if request.method == "GET":
+        form.version.data = str(episode.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, episode, form.edited_version(), form.values())
+    )
+    return _done(form, episode.person_id, episode.id, "Detention episode", saved)
+
+
+@bp.route("/<int:episode_id>/events/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def add_event(episode_id: int) -> str | Response:
+    episode = records.get(web_context(), DetentionEpisode, episode_id)
+    form = _event_form(CustodyEventForm())
+    saved = save(form, lambda ctx: detention.add_event(ctx, episode, form.values()))
+    return _done(form, episode.person_id, episode.id, "Custody event", saved)
+
+
+@bp.route("/events/<int:event_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_event(event_id: int) -> str | Response:
+    event = records.get(web_context(), CustodyEvent, event_id)
+    form = _event_form(CustodyEventForm(obj=event))
+    if request.method == "GET":
+        form.version.data = str(event.version)
+    saved = save(form, lambda ctx: records.update(ctx, event, form.edited_version(), form.values()))
+    return _done(form, event.episode.person_id, event.episode_id, "Custody event", saved)

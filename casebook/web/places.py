@@ -1,0 +1,118 @@
+"""Places: the list, the place page with its name forms, and their forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response
+
+from casebook.forms.places import NewPlaceForm, PlaceFilterForm, PlaceForm, PlaceNameForm
+from casebook.models.places import Place, PlaceName
+from casebook.services import places, records
+from casebook.services.context import Context
+from casebook.vocab import PlaceKind, Role
+from casebook.web.deps import db, web_context
+from casebook.web.editing import save
+from casebook.web.lookups import place_choices
+from casebook.web.security import requires
+
+bp = Blueprint("places", __name__, url_prefix="/places")
+
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class PlacePage:
+    rows: Sequence[Place]
+    total: int
+    page: int
+    per_page: int = PER_PAGE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _find_places(kind: PlaceKind | None, show_retracted: bool, page: int) -> PlacePage:
+    query = select(Place)
+    if kind is not None:
+        query = query.where(Place.kind == kind)
+    if not show_retracted:
+        query = query.where(Place.retracted_at.is_(None))
+    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = min(max(page, 1), max(1, -(-total // PER_PAGE)))
+    rows = db().scalars(
+        query.order_by(Place.name, Place.id).offset((page - 1) * PER_PAGE).limit(PER_PAGE)
+    )
+    return PlacePage(list(rows), total, page)
+
+
+@bp.route("/")
+def index() -> str:
+    form = PlaceFilterForm(request.args)
+    raw = form.kind.data or ""
+    kind = PlaceKind.of(raw) if raw in PlaceKind._value2member_map_ else None
+    page = _find_places(kind, bool(form.show_retracted.data), request.args.get("page", 1, type=int))
+    return render_template("places/index.html", form=form, page=page)
+
+
+def _place_form(form: Any, place: Place | None = None) -> Any:
+    choices = place_choices()
+    if place is not None:  # a place is not inside itself
+        choices = [c for c in choices if c.value != str(place.id)]
+    form.parent_id.choices = choices
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    form = _place_form(NewPlaceForm())
+
+    def create(ctx: Context) -> Place:
+        names = [entry.data for entry in form.names if (entry.form.name.data or "").strip()]
+        return places.create_place(ctx, form.values(skip={"names"}), names)
+
+    place = save(form, create)
+    if place is not None:
+        flash("Place created.", "success")
+        return redirect(url_for("places.show", place_id=place.id))
+    return render_template("places/place_form.html", form=form, place=None)
+
+
+@bp.route("/<int:place_id>")
+def show(place_id: int) -> str:
+    place = records.get(web_context(), Place, place_id)
+    names = db().scalars(
+        select(PlaceName).where(PlaceName.place_id == place.id).order_by(PlaceName.id)
+    )
+    parent = db().get(Place, place.parent_id) if place.parent_id else None
+    return render_template("places/show.html", place=place, names=list(names), parent=parent)
+
+
+@bp.route("/<int:place_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit(place_id: int) -> str | Response:
+    place = records.get(web_context(), Place, place_id)
+    form = _place_form(PlaceForm(obj=place), place)
+    if request.method == "GET":
+        form.version.data = str(place.version)
+    if save(form, lambda ctx: records.update(ctx, place, form.edited_version(), form.values())):
+        flash("Place saved.", "success")
+        return redirect(url_for("places.show", place_id=place.id))
+    return render_template("places/place_form.html", form=form, place=place)
+
+
+@bp.route("/<int:place_id>/names/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def add_name(place_id: int) -> str | Response:
+    place = records.get(web_context(), Place, place_id)
+    form = PlaceNameForm()
+    if save(form, lambda ctx: places.add_place_name(ctx, place, form.values())):
+        flash("Name added.", "success")
+        return redirect(url_for("places.show", place_id=place.id))
+    return render_template("places/name_form.html", form=form, place=place)

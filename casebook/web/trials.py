@@ -1,0 +1,313 @@
+"""Proceedings: the list, the proceeding page, and forms for proceedings, charges,
+hearings, the fair-trial matrix and sentences."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import Select, func, select
+from werkzeug.wrappers import Response
+
+from casebook.forms.common import SelectChoice
+from casebook.forms.trials import (
+    ChargeForm,
+    HearingForm,
+    MatrixForm,
+    ProceedingFilterForm,
+    ProceedingForm,
+    SentenceForm,
+)
+from casebook.models.detention import DetentionEpisode
+from casebook.models.people import Person, PersonName
+from casebook.models.places import Place
+from casebook.models.trials import Charge, Hearing, Proceeding, Sentence
+from casebook.services import casefile, records, trials
+from casebook.vocab import Guarantee, NameKind, ProceedingInstance, Role, Script
+from casebook.web.deps import db, web_context
+from casebook.web.editing import choices, save
+from casebook.web.lookups import court_choices, detention_place_choices
+from casebook.web.security import requires
+
+bp = Blueprint("trials", __name__, url_prefix="/proceedings")
+
+PER_PAGE = 50
+
+
+# -- the list ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProceedingRow:
+    proceeding: Proceeding
+    court: str
+    person_name: str
+
+
+@dataclass(frozen=True)
+class ProceedingPage:
+    rows: list[ProceedingRow]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _filtered(form: ProceedingFilterForm) -> Select[Any]:
+    query = select(Proceeding.id)
+    if not form.show_retracted.data:
+        query = query.where(Proceeding.retracted_at.is_(None))
+    if form.instance.data in ProceedingInstance._value2member_map_:
+        query = query.where(Proceeding.instance == ProceedingInstance.of(form.instance.data))
+    if (form.court.data or "").isdigit():
+        query = query.where(Proceeding.court_id == int(form.court.data))
+    if isinstance(form.start_from.data, date):
+        query = query.where(Proceeding.start_date >= form.start_from.data)
+    if isinstance(form.start_to.data, date):
+        query = query.where(Proceeding.start_date <= form.start_to.data)
+    return query
+
+
+def find_proceedings(form: ProceedingFilterForm, page: int) -> ProceedingPage:
+    """One page of proceedings in four queries, whatever the page shows."""
+    session = db()
+    page = max(page, 1)
+    query = _filtered(form)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    start = (
+        Proceeding.start_date.asc() if form.sort.data == "oldest" else Proceeding.start_date.desc()
+    )
+    rows = session.execute(
+        select(Proceeding, Place.name)
+        .outerjoin(Place, Place.id == Proceeding.court_id)
+        .where(Proceeding.id.in_(query.scalar_subquery()))
+        .order_by(start.nulls_last(), Proceeding.id.desc())
+        .offset((page - 1) * PER_PAGE)
+        .limit(PER_PAGE)
+    ).all()
+    names = _primary_names({proc.person_id for proc, _court in rows})
+    return ProceedingPage(
+        [ProceedingRow(proc, court or "", names.get(proc.person_id, "")) for proc, court in rows],
+        total,
+        page,
+        PER_PAGE,
+    )
+
+
+def _primary_names(person_ids: set[int]) -> dict[int, str]:
+    """Each person's primary name (else a Latin one, else the first recorded)."""
+    found: dict[int, list[PersonName]] = defaultdict(list)
+    if person_ids:
+        for name in db().scalars(
+            select(PersonName).where(
+                PersonName.person_id.in_(person_ids), PersonName.retracted_at.is_(None)
+            )
+        ):
+            found[name.person_id].append(name)
+    return {
+        pid: min(
+            names,
+            key=lambda n: (n.kind is not NameKind.PRIMARY, n.script is not Script.LATN, n.id),
+        ).full_name
+        for pid, names in found.items()
+    }
+
+
+@bp.route("/")
+def index() -> str:
+    form = ProceedingFilterForm(request.args)
+    form.court.choices = court_choices(blank="Any")
+    page = find_proceedings(form, request.args.get("page", 1, type=int))
+    return render_template("trials/index.html", form=form, page=page)
+
+
+# -- the proceeding page -----------------------------------------------------------------
+
+
+@bp.route("/<int:proceeding_id>")
+def show(proceeding_id: int) -> str:
+    ctx = web_context()
+    proc = records.get(ctx, Proceeding, proceeding_id)
+    show_retracted = request.args.get("retracted") == "1" or proc.retracted_at is not None
+    file = casefile.load(ctx, proc.person_id, show_retracted=show_retracted)
+    view = next((v for v in file.proceedings if v.proceeding.id == proc.id), None)
+    if view is None:
+        abort(404)
+    return render_template("trials/show.html", file=file, view=view, guarantees=list(Guarantee))
+
+
+# -- proceedings -------------------------------------------------------------------------
+
+
+def _proceeding_form(form: ProceedingForm, person_id: int, own_id: int | None) -> ProceedingForm:
+    form.parent_id.choices = _other_proceedings(person_id, own_id)
+    form.episode_id.choices = _episodes(person_id)
+    form.court_id.choices = court_choices()
+    return form
+
+
+def _other_proceedings(person_id: int, own_id: int | None) -> list[SelectChoice]:
+    rows = db().execute(
+        select(Proceeding.id, Proceeding.instance, Proceeding.case_number, Proceeding.start_date)
+        .where(
+            Proceeding.person_id == person_id,
+            Proceeding.retracted_at.is_(None),
+            Proceeding.id != (own_id or 0),
+        )
+        .order_by(Proceeding.start_date, Proceeding.id)
+    )
+    return choices(
+        [
+            (r.id, f"{r.instance.label} {r.case_number or ''} ({r.start_date or 'date unknown'})")
+            for r in rows
+        ]
+    )
+
+
+def _episodes(person_id: int) -> list[SelectChoice]:
+    rows = db().execute(
+        select(DetentionEpisode.id, DetentionEpisode.capture_date, DetentionEpisode.end_date)
+        .where(DetentionEpisode.person_id == person_id, DetentionEpisode.retracted_at.is_(None))
+        .order_by(DetentionEpisode.capture_date, DetentionEpisode.id)
+    )
+    return choices(
+        [
+            (r.id, f"Captured {r.capture_date or 'date unknown'}, until {r.end_date or 'now'}")
+            for r in rows
+        ]
+    )
+
+
+def _done(
+    form: Any, proc: Proceeding | None, title: str, saved: Any, **extra: Any
+) -> str | Response:
+    """Back to the proceeding page once saved; the form again with its errors if not."""
+    if saved is not None:
+        flash(f"{title} saved.", "success")
+        target = saved.id if isinstance(saved, Proceeding) else saved.proceeding_id
+        return redirect(url_for("trials.show", proceeding_id=target))
+    return render_template("trials/form.html", form=form, proc=proc, title=title, **extra)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    person = records.get(web_context(), Person, request.args.get("person_id"))
+    form = _proceeding_form(ProceedingForm(), person.id, None)
+    saved = save(
+        form, lambda ctx: trials.create_proceeding(ctx, {**form.values(), "person_id": person.id})
+    )
+    return _done(form, None, "Proceeding", saved, person_id=person.id)
+
+
+@bp.route("/<int:proceeding_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit(proceeding_id: int) -> str | Response:
+    proc = records.get(web_context(), Proceeding, proceeding_id)
+    form = _proceeding_form(ProceedingForm(obj=proc), proc.person_id, proc.id)
+    if request.method == "GET":
+        form.version.data = str(proc.version)
+    saved = save(form, lambda ctx: records.update(ctx, proc, form.edited_version(), form.values()))
+    return _done(form, proc, "Proceeding", saved)
+
+
+# -- charges, hearings, sentences --------------------------------------------------------
+
+
+@bp.route("/<int:proceeding_id>/charges/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def add_charge(proceeding_id: int) -> str | Response:
+    proc = records.get(web_context(), Proceeding, proceeding_id)
+    form = ChargeForm()
+    saved = save(form, lambda ctx: trials.add_charge(ctx, proc, form.values()))
+    return _done(form, proc, "Charge", saved)
+
+
+@bp.route("/charges/<int:charge_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_charge(charge_id: int) -> str | Response:
+    charge = records.get(web_context(), Charge, charge_id)
+    form = ChargeForm(obj=charge)
+    if request.method == "GET":
+        form.version.data = str(charge.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, charge, form.edited_version(), form.values())
+    )
+    return _done(form, charge.proceeding, "Charge", saved)
+
+
+@bp.route("/<int:proceeding_id>/hearings/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def add_hearing(proceeding_id: int) -> str | Response:
+    proc = records.get(web_context(), Proceeding, proceeding_id)
+    form = HearingForm()
+    saved = save(form, lambda ctx: trials.add_hearing(ctx, proc, form.values()))
+    return _done(form, proc, "Hearing", saved)
+
+
+@bp.route("/hearings/<int:hearing_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_hearing(hearing_id: int) -> str | Response:
+    hearing = records.get(web_context(), Hearing, hearing_id)
+    form = HearingForm(obj=hearing)
+    if request.method == "GET":
+        form.version.data = str(hearing.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, hearing, form.edited_version(), form.values())
+    )
+    return _done(form, hearing.proceeding, "Hearing", saved)
+
+
+def _sentence_form(form: SentenceForm) -> SentenceForm:
+    form.facility_id.choices = detention_place_choices()
+    return form
+
+
+@bp.route("/<int:proceeding_id>/sentences/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def add_sentence(proceeding_id: int) -> str | Response:
+    proc = records.get(web_context(), Proceeding, proceeding_id)
+    form = _sentence_form(SentenceForm())
+    saved = save(form, lambda ctx: trials.add_sentence(ctx, proc, form.values()))
+    return _done(form, proc, "Sentence", saved)
+
+
+@bp.route("/sentences/<int:sentence_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_sentence(sentence_id: int) -> str | Response:
+    ctx = web_context()
+    sentence = records.get(ctx, Sentence, sentence_id)
+    form = _sentence_form(SentenceForm(obj=sentence))
+    if request.method == "GET":
+        form.version.data = str(sentence.version)
+    saved = save(
+        form, lambda ctx: records.update(ctx, sentence, form.edited_version(), form.values())
+    )
+    return _done(form, records.get(ctx, Proceeding, sentence.proceeding_id), "Sentence", saved)
+
+
+# -- the fair-trial matrix ---------------------------------------------------------------
+
+
+@bp.route("/<int:proceeding_id>/matrix", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def matrix(proceeding_id: int) -> str | Response:
+    ctx = web_context()
+    proc = records.get(ctx, Proceeding, proceeding_id)
+    current = trials.matrix(ctx, proc)
+    form = MatrixForm(data=MatrixForm.prefill(current))
+    saved = save(
+        form,
+        lambda ctx: trials.record_matrix(ctx, proc, form.changes(current), form.versions()),
+    )
+    if saved is not None:
+        flash("Fair-trial findings saved.", "success")
+        return redirect(url_for("trials.show", proceeding_id=proc.id) + "#matrix")
+    form.refresh_versions(current)
+    return render_template("trials/matrix.html", form=form, proc=proc, current=current)
