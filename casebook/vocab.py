@@ -583,3 +583,44 @@ class WgadCategory(Vocab):
     III = ("III", "Grave breach of fair-trial norms", "WGAD-III")
     IV = ("IV", "Prolonged administrative custody of migrants", "WGAD-IV")
     V = ("V", "Discrimination", "WGAD-V")
+
+
+class Audience(Vocab):
+    """Who an output (a dossier, a report) is rendered for, lowest clearance last."""
+
+    INTERNAL = ("INTERNAL", "Internal (stays in the organisation)")
+    CONFIDENTIAL = ("CONFIDENTIAL", "Confidential, for a named recipient")
+    PARTNER = ("PARTNER", "Partner organisations")
+    PUBLIC = ("PUBLIC", "Public")
+
+
+# The highest record confidentiality each audience may see. Informant identities are never
+# rendered for any audience, whatever this table says.
+AUDIENCE_CEILING: dict[Audience, Confidentiality] = {
+    Audience.INTERNAL: Confidentiality.RESTRICTED,
+    Audience.CONFIDENTIAL: Confidentiality.CONFIDENTIAL,
+    Audience.PARTNER: Confidentiality.PARTNER,
+    Audience.PUBLIC: Confidentiality.PUBLIC,
+}
+
+
+def audience_may_see(audience: Audience, level: Confidentiality) -> bool:
+    """May a record of confidentiality ``level`` appear in an output for ``audience``?"""
+    return level.rank <= AUDIENCE_CEILING[audience].rank
+
+
+# The consent scope that covers sending a person's case to each kind of recipient.
+CONSENT_SCOPE_FOR_RECIPIENT: dict[Recipient, ConsentScope] = {
+    Recipient.WGAD: ConsentScope.CONFIDENTIAL_UN,
+    Recipient.WGEID: ConsentScope.CONFIDENTIAL_UN,
+    Recipient.SR_TORTURE: ConsentScope.CONFIDENTIAL_UN,
+    Recipient.ICRC: ConsentScope.CONFIDENTIAL_UN,
+    Recipient.ECTHR_RULE39: ConsentScope.LITIGATION,
+    Recipient.ECTHR_APPLICATION: ConsentScope.LITIGATION,
+    Recipient.NATIONAL_AUTHORITY: ConsentScope.LITIGATION,
+    Recipient.COE: ConsentScope.NAMED_PUBLIC,
+    Recipient.PACE: ConsentScope.NAMED_PUBLIC,
+    Recipient.OSCE: ConsentScope.NAMED_PUBLIC,
+    Recipient.EMBASSY: ConsentScope.INITIALS_ONLY,
+    Recipient.OTHER: ConsentScope.MEDIA,
+}

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from casebook.demo.build import HISTORY_END, Batch, Row, clamp
 from casebook.demo.people import Case, Cluster
 from casebook.vocab import (
+    CONSENT_SCOPE_FOR_RECIPIENT,
     Acknowledgment,
     ActType,
     ConsentGiver,
@@ -19,20 +20,7 @@ from casebook.vocab import (
 )
 
 R = Recipient
-SCOPE = {
-    R.WGAD: ConsentScope.CONFIDENTIAL_UN,
-    R.WGEID: ConsentScope.CONFIDENTIAL_UN,
-    R.SR_TORTURE: ConsentScope.CONFIDENTIAL_UN,
-    R.ICRC: ConsentScope.CONFIDENTIAL_UN,
-    R.ECTHR_RULE39: ConsentScope.LITIGATION,
-    R.ECTHR_APPLICATION: ConsentScope.LITIGATION,
-    R.NATIONAL_AUTHORITY: ConsentScope.LITIGATION,
-    R.COE: ConsentScope.NAMED_PUBLIC,
-    R.PACE: ConsentScope.NAMED_PUBLIC,
-    R.OSCE: ConsentScope.NAMED_PUBLIC,
-    R.EMBASSY: ConsentScope.INITIALS_ONLY,
-    R.OTHER: ConsentScope.MEDIA,
-}
+SCOPE = CONSENT_SCOPE_FOR_RECIPIENT
 PROCEDURE = {
     R.WGAD: "Regular communication (opinion)",
     R.WGEID: "Urgent action",
