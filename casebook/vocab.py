@@ -624,3 +624,19 @@ CONSENT_SCOPE_FOR_RECIPIENT: dict[Recipient, ConsentScope] = {
     Recipient.EMBASSY: ConsentScope.INITIALS_ONLY,
     Recipient.OTHER: ConsentScope.MEDIA,
 }
+
+
+class DossierKind(Vocab):
+    PERSON = ("PERSON", "Per-person dossier")
+    THEMATIC = ("THEMATIC", "Thematic report")
+    AUDIT = ("AUDIT", "Citation audit report")
+
+
+class JobStatus(Vocab):
+    """Where a generated document stands; a background job moves it along."""
+
+    QUEUED = ("QUEUED", "Queued")
+    RUNNING = ("RUNNING", "Being generated")
+    DONE = ("DONE", "Ready")
+    FAILED = ("FAILED", "Failed")
+    BLOCKED = ("BLOCKED", "Blocked by the citation audit")

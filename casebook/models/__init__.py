@@ -7,6 +7,7 @@ from casebook.models.audit import AuditEvent
 from casebook.models.claims import Citation, ClaimAnchor
 from casebook.models.common import Claim, Record
 from casebook.models.detention import CustodyEvent, DetentionEpisode
+from casebook.models.dossiers import Dossier, dossier_person, submission_dossier
 from casebook.models.people import (
     Person,
     PersonIdentifier,
@@ -43,6 +44,7 @@ __all__ = [
     "CustodyLogEntry",
     "DeathRecord",
     "DetentionEpisode",
+    "Dossier",
     "EvidenceFile",
     "FairTrialAssessment",
     "Hearing",
@@ -62,5 +64,7 @@ __all__ = [
     "Source",
     "Submission",
     "User",
+    "dossier_person",
+    "submission_dossier",
     "submission_person",
 ]

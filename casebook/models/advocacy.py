@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from casebook.db import Base
 from casebook.models.common import SHORT_TEXT, Record, order_check, record_checks, vocab
 from casebook.models.people import Person
+
+if TYPE_CHECKING:
+    from casebook.models.dossiers import Dossier
 from casebook.vocab import (
     ConsentGiver,
     ConsentMethod,
@@ -49,6 +53,9 @@ class Submission(Record, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     persons: Mapped[list[Person]] = relationship(secondary=submission_person)
+    # The registered dossier that was sent, when casebook generated it (a table of its own,
+    # casebook.models.dossiers.submission_dossier, so the submission table is never rebuilt).
+    dossier: Mapped[Dossier | None] = relationship(secondary="submission_dossier")
 
 
 class Consent(Record, Base):
