@@ -529,6 +529,43 @@ class ThematicReport:
     limitations: tuple[str, ...] = field(default_factory=tuple)
 
 
+# --- the citation audit report ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFindingRow:
+    """One finding of the citation audit, as the internal review report lists it."""
+
+    rule_id: str  # "CLAIM-UNCITED"
+    severity: str  # "error", "warning", "note"
+    record: str  # "allegation 12", "evidence file 7"
+    person_code: str | None  # "P-3" (the person the record belongs to), None if none
+    person_display: str | None  # the person's primary name (an internal document)
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class AuditRuleSummary:
+    rule_id: str
+    severity: str
+    title: str
+    count: int
+    fix: str
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The citation audit for the organisation's internal review (always INTERNAL)."""
+
+    meta: DossierMeta
+    scope: tuple[str, ...]  # what was audited, in words ("All persons", "Profile: PUBLIC")
+    totals: tuple[Count, ...]  # findings per severity
+    rules: tuple[AuditRuleSummary, ...]  # every rule that ran, with its count (0 included)
+    by_rule: tuple[tuple[str, tuple[AuditFindingRow, ...]], ...]  # rule id -> findings
+    by_person: tuple[tuple[str, tuple[AuditFindingRow, ...]], ...]  # person label -> findings
+
+
 # --- hashing ---------------------------------------------------------------------------
 
 
