@@ -439,6 +439,9 @@ class PersonDossier:
     consent: tuple[ConsentStatement, ...]
     methodology: tuple[str, ...]  # paragraphs
     limitations: tuple[str, ...]  # paragraphs
+    # Medical evaluations not tied to an allegation shown above (in reading order after the
+    # allegations; their notes are numbered there).
+    medical: tuple[MedicalEntry, ...] = ()
 
 
 # --- the thematic report ----------------------------------------------------------------
