@@ -1,0 +1,214 @@
+"""Layout pieces shared by the builders: tables with explicit widths, label/value blocks,
+status badges, date formatting.
+
+Tables set the font for every cell (a plain string cell would otherwise fall back to
+Helvetica), repeat their header row when they split, and may split inside a row
+(``splitInRow``), so a cell holding a 10,000-character field flows over pages instead of
+raising a layout error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from reportlab.lib.colors import Color, white
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from casebook.services.dto import MONTHS, FuzzyDate
+from reports import styles
+from reports.text import DASH, Markup, cell, clean, esc, italic, muted
+
+NOT_RECORDED = "not recorded"
+
+
+def day_text(value: date | datetime | FuzzyDate | None) -> str:
+    """Dates as the documents write them: "12 Nov 2020", "12 Nov 2020, 14:30 UTC"."""
+    if value is None:
+        return ""
+    if isinstance(value, FuzzyDate):
+        return value.text()
+    if isinstance(value, datetime):
+        utc = value.astimezone(UTC) if value.tzinfo else value
+        return f"{utc.day} {MONTHS[utc.month - 1]} {utc.year}, {utc:%H:%M} UTC"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def span(start: FuzzyDate | date | None, end: date | FuzzyDate | None) -> str:
+    first, last = day_text(start), day_text(end)
+    if first and last and first != last:
+        return f"{first} \u2013 {last}"
+    return first or (f"until {last}" if last else "")
+
+
+def or_missing(value: object) -> Markup:
+    """The value, or a muted "not recorded" when there is none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Markup(f"<i>{muted(NOT_RECORDED)}</i>")
+    return esc(value)
+
+
+def fraction_widths(*fractions: float, total: float = styles.FRAME_WIDTH) -> list[float]:
+    """Column widths as fractions of the frame width (the last takes what is left)."""
+    widths = [total * f for f in fractions[:-1]]
+    widths.append(total - sum(widths))
+    return widths
+
+
+def table_style(header: bool, zebra: bool, rows: int) -> list[tuple[Any, ...]]:
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.SANS),
+        ("FONTSIZE", (0, 0), (-1, -1), styles.TABLE_SIZE),
+        ("LEADING", (0, 0), (-1, -1), styles.CELL.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), styles.CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), styles.CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.35, styles.GRID),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
+            ("FONTNAME", (0, 0), (-1, 0), styles.SANS_BOLD),
+            ("TEXTCOLOR", (0, 0), (-1, 0), styles.ACCENT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.ACCENT),
+        ]
+    if zebra and rows > (2 if header else 1):
+        commands.append(
+            ("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [white, styles.ZEBRA])
+        )
+    return commands
+
+
+def grid(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    header: Sequence[str] | None = None,
+    zebra: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A table with explicit column widths; plain values are turned into cells."""
+    data: list[list[object]] = []
+    if header is not None:
+        data.append([Paragraph(esc(h), styles.CELL_HEAD) for h in header])
+    for row in rows:
+        data.append(
+            [
+                value if isinstance(value, Flowable | list) else _cell(value, w)
+                for value, w in zip(row, widths, strict=True)
+            ]
+        )
+    result = Table(
+        data,
+        colWidths=list(widths),
+        repeatRows=1 if header is not None else 0,
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    result.setStyle(TableStyle([*table_style(header is not None, zebra, len(data)), *extra]))
+    return result
+
+
+def _cell(value: object, width: float) -> object:
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, Markup):
+        return Paragraph(value, styles.CELL)
+    return cell(value, width=width)
+
+
+def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> Table:
+    """A label / value block ("Court", "Case number"...); missing values say so."""
+    widths = fraction_widths(label_width, 1 - label_width)
+    data = [
+        [
+            Paragraph(esc(label), styles.CELL_LABEL),
+            value if isinstance(value, Flowable) else Paragraph(or_missing(value), styles.CELL),
+        ]
+        for label, value in rows
+    ]
+    result = Table(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="LEFT")
+    result.setStyle(
+        TableStyle(
+            [
+                *table_style(header=False, zebra=False, rows=len(data)),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.35, styles.GRID),
+            ]
+        )
+    )
+    return result
+
+
+class Badge(Flowable):  # type: ignore[misc]
+    """A coloured status label ("CORROBORATED") drawn as a rounded box."""
+
+    def __init__(
+        self, label: str, colour: Color, size: float = 7.6, note: str | None = None
+    ) -> None:
+        super().__init__()
+        self.label = clean(label).upper()
+        self.colour = colour
+        self.size = size
+        self.note = clean(note) if note else None
+        self.box_width = styles.string_width(self.label, styles.SANS_BOLD, size) + 12
+        self.height = size + 7
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.setFillColor(self.colour)
+        canv.roundRect(0, 0, self.box_width, self.height, 2.5, stroke=0, fill=1)
+        canv.setFillColor(white)
+        canv.setFont(styles.SANS_BOLD, self.size)
+        canv.drawString(6, 3.6, self.label)
+        if self.note:
+            room = self.width - self.box_width - 10
+            note = self.note
+            canv.setFont(styles.SANS_ITALIC, self.size + 0.4)
+            while (
+                len(note) > 1
+                and styles.string_width(note, styles.SANS_ITALIC, self.size + 0.4) > room
+            ):
+                note = note[: max(1, len(note) - 4)] + "\u2026"
+            canv.setFillColor(styles.MUTED)
+            canv.drawString(self.box_width + 8, 3.6, note)
+
+
+def box(content: Sequence[Flowable], fill: Color, border: Color | None = None) -> Table:
+    """Content on a tinted panel (the urgency notice, statements)."""
+    result = Table([[list(content)]], colWidths=[styles.FRAME_WIDTH], splitInRow=1, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.SANS),
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if border is not None:
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), 2.5, border))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def paragraphs(texts: Sequence[str], style: ParagraphStyle = styles.BODY) -> list[Flowable]:
+    """Each text as its own paragraph (blank texts skipped)."""
+    return [Paragraph(esc(t), style) for t in texts if t and t.strip()]
+
+
+def subheading(text: Markup, style: ParagraphStyle = styles.H3) -> list[Flowable]:
+    """A minor heading that never ends a page: a new page starts when room is short.
+    (Headings carry no keepWithNext: ReportLab would move a whole long table along.)"""
+    return [CondPageBreak(styles.MINOR_ROOM), Paragraph(text, style)]
+
+
+def caption(text: str) -> Paragraph:
+    return Paragraph(italic(text), styles.SMALL)

@@ -1,0 +1,176 @@
+"""The proceedings section of the person dossier: one block per proceeding with its
+charges, hearings, verdict, sentence and the G01-G15 fair-trial matrix, each finding with
+its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from casebook.services.dto import HearingEntry, MatrixRow, ProceedingEntry, SentenceEntry
+from reports import styles
+from reports.blocks import (
+    caption,
+    day_text,
+    facts,
+    fraction_widths,
+    grid,
+    or_missing,
+    span,
+    subheading,
+)
+from reports.citations import Citations
+from reports.text import Markup, bold, coloured, empty, esc, join, muted
+
+MATRIX_WIDTHS = fraction_widths(0.07, 0.31, 0.17, 0.33, 0.12)
+CHARGE_WIDTHS = fraction_widths(0.17, 0.27, 0.27, 0.13, 0.16)
+HEARING_WIDTHS = fraction_widths(0.14, 0.22, 0.30, 0.14, 0.20)
+SENTENCE_WIDTHS = fraction_widths(0.16, 0.12, 0.12, 0.2, 0.15, 0.13, 0.12)
+
+
+def term_text(months: int | None) -> str | None:
+    if months is None:
+        return None
+    years, rest = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year" + ("s" if years != 1 else ""))
+    if rest or not years:
+        parts.append(f"{rest} month" + ("s" if rest != 1 else ""))
+    return " ".join(parts)
+
+
+def title(p: ProceedingEntry) -> str:
+    """A short heading: instance and case number (or court)."""
+    where = p.case_number or p.court
+    return f"{p.instance_label}: {where}" if where else p.instance_label
+
+
+def section(p: ProceedingEntry, cites: Citations) -> Iterator[Flowable]:
+    counsel = join([p.counsel_label, p.counsel_name], ": ")
+    yield facts(
+        [
+            ("Instance", p.instance_label),
+            ("Reviews", p.reviews),
+            ("Court", p.court),
+            ("Case number", p.case_number),
+            ("Dates", span(p.start, p.end) or None),
+            ("Judges", p.judges),
+            ("Prosecutor", p.prosecutor),
+            ("Counsel", counsel),
+            ("Trial language", p.trial_language),
+            ("Interpreter", p.interpreter_label),
+            ("Public access", p.public_access_label),
+            ("ICRC notified", p.icrc_notified_label),
+            ("Protecting Power notified", p.protecting_power_notified_label),
+            ("Sources", cites.listed(p.notes)),
+        ]
+    )
+    if p.summary:
+        yield Paragraph(esc(p.summary), styles.BODY)
+    yield from subheading(bold("Charges"))
+    yield from charges(p)
+    yield from subheading(bold("Hearings"))
+    yield from hearings(p.hearings, cites)
+    yield from subheading(bold("Verdict"))
+    yield Paragraph(esc(p.verdict_summary), styles.BODY) if p.verdict_summary else empty()
+    yield from subheading(bold("Sentence and appeal"))
+    yield from sentences(p.sentences, cites)
+    yield from subheading(bold("Fair-trial guarantees (G01\u2013G15)"))
+    yield from matrix(p.matrix, cites)
+
+
+def charges(p: ProceedingEntry) -> Iterator[Flowable]:
+    if not p.charges:
+        yield empty()
+        return
+    rows = [
+        [
+            join([c.statute, c.article], ", art. "),
+            c.text_as_charged,
+            c.text_en,
+            c.outcome_label,
+            c.pre_capture_label,
+        ]
+        for c in p.charges
+    ]
+    header = ["Statute, article", "As charged", "In English", "Outcome", "Conduct before capture"]
+    yield grid(rows, CHARGE_WIDTHS, header=header)
+
+
+def hearings(items: tuple[HearingEntry, ...], cites: Citations) -> Iterator[Flowable]:
+    if not items:
+        yield empty()
+        return
+    rows: list[list[object]] = []
+    extra: list[tuple[Any, ...]] = []
+    for h in items:
+        monitoring = join([h.monitoring_label, h.monitored_by], ", by ")
+        attendance = Markup(
+            "<br/>".join(
+                [
+                    join(["Public:", h.public_admitted_label]),
+                    join(["Defendant:", h.defendant_present_label]),
+                    join(["Counsel:", h.counsel_present_label]),
+                    join(["Interpreter:", h.interpreter_present_label]),
+                ]
+            )
+        )
+        rows.append(
+            [day_text(h.day), monitoring, attendance, h.restraints_label, cites.listed(h.notes)]
+        )
+        account = [
+            join([bold("Observed:"), or_missing(h.observed)]),
+            join([bold("Reported to the monitor:"), or_missing(h.reported)]),
+            join([bold("Irregularities:"), or_missing(h.irregularities)]),
+            join([bold("Next hearing:"), or_missing(day_text(h.next_day) or None)]),
+        ]
+        rows.append([Markup("<br/>".join(account)), "", "", "", ""])
+        row = len(rows)  # the header is row 0
+        extra += [
+            ("SPAN", (0, row), (-1, row)),
+            ("LINEBELOW", (0, row), (-1, row), 0.8, styles.RULE),
+        ]
+    header = ["Date", "Monitoring", "Attendance", "Restraints", "Sources"]
+    yield grid(rows, HEARING_WIDTHS, header=header, zebra=False, extra=extra)
+    yield caption("What the monitor saw is kept apart from what they were told.")
+
+
+def sentences(items: tuple[SentenceEntry, ...], cites: Citations) -> Iterator[Flowable]:
+    if not items:
+        yield empty()
+        return
+    rows = [
+        [
+            s.type_label,
+            term_text(s.term_months),
+            day_text(s.start),
+            s.facility,
+            s.appeal,
+            join([s.pardon_or_release, day_text(s.release)], ", "),
+            cites.listed(s.notes),
+        ]
+        for s in items
+    ]
+    header = ["Type", "Term", "Start", "Facility", "Appeal", "Pardon / release", "Sources"]
+    yield grid(rows, SENTENCE_WIDTHS, header=header)
+
+
+def matrix(rows_in: tuple[MatrixRow, ...], cites: Citations) -> Iterator[Flowable]:
+    if not rows_in:
+        yield empty("No fair-trial assessment recorded for this proceeding.")
+        return
+    rows: list[list[object]] = []
+    extra: list[tuple[Any, ...]] = []
+    for index, r in enumerate(rows_in, start=1):
+        fill, ink = styles.FINDING_COLOURS.get(r.finding.value, (styles.ZEBRA, styles.INK))
+        guarantee = Markup(f"{esc(r.guarantee.label)}<br/>{muted(r.guarantee.code)}")
+        finding = Markup(f"<b>{coloured(r.finding.label, styles.hex_of(ink))}</b>")
+        rows.append(
+            [bold(r.guarantee.value), guarantee, finding, r.rationale, cites.listed(r.notes)]
+        )
+        extra.append(("BACKGROUND", (2, index), (2, index), fill))
+    header = ["Code", "Guarantee", "Finding", "Rationale", "Sources"]
+    yield grid(rows, MATRIX_WIDTHS, header=header, zebra=False, extra=extra)

@@ -1,0 +1,215 @@
+"""Every piece of user text passes through here on its way into a PDF.
+
+ReportLab's Paragraph parses a markup language: raw user text can break a build (``&bogus;``,
+an unclosed ``<i>``), write live links (``<a href="javascript:...">``) or embed a local file
+(``<img src="/etc/passwd">``). So builders never put a string into a Paragraph themselves:
+
+- :func:`plain` - NFC, line breaks unified, control and invisible format characters removed
+  (bidi marks, zero-width characters, lone surrogates). For the outline and the metadata.
+- :func:`clean` - :func:`plain`, then every character the shipped font cannot draw replaced
+  by something renderable (U+058F dram sign -> "AMD", an emoji -> "[U+1F600]"). For
+  anything drawn on a page, also outside Paragraphs (banners, charts, TOC rows).
+- :func:`esc` - :func:`clean`, then XML-escaped, newlines as ``<br/>``: a :class:`Markup`.
+
+:class:`Markup` is markup known to be safe; only the functions of this module make it
+(``bold``, ``italic``, ``mono``, ``link``, ``anchor``, ``goto``, ``join``). :func:`para` and
+:func:`cell` accept ``Markup`` as is and escape anything else. Links are built in code,
+http and https only, with the URL escaped; anchor names are made from integers and fixed
+prefixes, never from user text. Long words wrap (``splitLongWords``), so a 5,000-character
+word fits a narrow table cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import quote, urlsplit
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from reports import styles
+
+EMPTY_TEXT = "No information recorded."
+DASH = "\u2014"
+
+# Characters the font lacks that have a conventional text form.
+SUBSTITUTES: dict[int, str] = {
+    0x058F: "AMD",  # Armenian dram sign
+    0x20BC: "AZN",  # Azerbaijani manat sign
+}
+
+
+# Unicode format characters (category Cf, Unicode 14): bidi marks and embeddings, zero-width
+# characters, the BOM, soft hyphen, tags. Invisible without a shaping engine, so dropped.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_STRIP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff" + _FORMAT + "]")
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ANCHOR_NAME = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
+
+
+class Markup(str):
+    """Paragraph markup that is safe by construction (made only in this module)."""
+
+    __slots__ = ()
+
+
+def plain(value: object) -> str:
+    """NFC text without control or invisible format characters; ``\\n`` for line breaks."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if text.isascii() and text.isprintable():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _SPACES.sub(" ", text)
+    return _STRIP.sub("", text)
+
+
+class _Renderable(dict[int, str | int]):
+    """``str.translate`` table: a covered character maps to itself, any other to a stand-in."""
+
+    def __missing__(self, cp: int) -> str | int:
+        if cp == 10 or cp in styles.covered():
+            result: str | int = cp
+        else:
+            result = SUBSTITUTES.get(cp) or f"[U+{cp:04X}]"
+        self[cp] = result
+        return result
+
+
+_RENDERABLE = _Renderable()
+
+
+def clean(value: object) -> str:
+    """:func:`plain`, with every character the shipped font cannot draw replaced."""
+    text = plain(value)
+    if text.isascii():
+        return text
+    return text.translate(_RENDERABLE)
+
+
+def esc(value: object) -> Markup:
+    """User text as Paragraph markup: cleaned, escaped, line breaks as ``<br/>``."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape(clean(value)).replace("\n", "<br/>"))
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with an ellipsis when cut (outline and TOC titles)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+# --- safe markup builders ---------------------------------------------------------------
+
+
+def bold(value: object) -> Markup:
+    return Markup(f"<b>{esc(value)}</b>")
+
+
+def italic(value: object) -> Markup:
+    return Markup(f"<i>{esc(value)}</i>")
+
+
+def muted(value: object) -> Markup:
+    return Markup(f'<font color="#5F6368">{esc(value)}</font>')
+
+
+def mono(value: object) -> Markup:
+    return Markup(f'<font name="{styles.MONO}">{esc(value)}</font>')
+
+
+def coloured(value: object, hex_colour: str) -> Markup:
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", hex_colour):
+        raise ValueError(f"not a colour: {hex_colour!r}")
+    return Markup(f'<font color="{hex_colour}">{esc(value)}</font>')
+
+
+def join(parts: Iterable[object], sep: object = " ") -> Markup:
+    """Join pieces (escaping plain strings); empty pieces are skipped."""
+    items = [esc(part) for part in parts if part is not None and part != ""]
+    return Markup(esc(sep).join(items))
+
+
+def safe_url(url: object) -> str | None:
+    """The URL as an ASCII http(s) URI, or None when it is anything else."""
+    text = plain(url).strip()
+    if not text or any(ch.isspace() or ch in '"<>\\^`{|}' for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(text, safe="%/:=&?~#+!$,;'@()*[]-._")
+
+
+def link(url: object, label: object = None) -> Markup:
+    """A live link for an http(s) URL; any other URL is shown as plain text only."""
+    shown = esc(label if label is not None else url)
+    href = safe_url(url)
+    if href is None:
+        return shown
+    return Markup(f'<a href="{escape(href, {chr(34): "&quot;"})}" color="#1A4F8B">{shown}</a>')
+
+
+def anchor(name: str) -> Markup:
+    """A link target; names come from code (``note-12``, ``src-3``), never from user text."""
+    if not _ANCHOR_NAME.match(name):
+        raise ValueError(f"not an anchor name: {name!r}")
+    return Markup(f'<a name="{name}"/>')
+
+
+def goto(name: str, label: object) -> Markup:
+    """An internal link to an :func:`anchor`."""
+    if not _ANCHOR_NAME.match(name):
+        raise ValueError(f"not an anchor name: {name!r}")
+    return Markup(f'<a href="#{name}" color="#1A4F8B">{esc(label)}</a>')
+
+
+def superscript(value: Markup) -> Markup:
+    return Markup(f"<super>{value}</super>")
+
+
+# --- flowables --------------------------------------------------------------------------
+
+
+def para(content: object, style: ParagraphStyle = styles.BODY) -> Paragraph:
+    """A Paragraph of user text (escaped) or of :class:`Markup`."""
+    return Paragraph(esc(content), style)
+
+
+def cell(
+    content: object, style: ParagraphStyle = styles.CELL, width: float | None = None
+) -> object:
+    """A table cell. Given the column ``width``, short plain text stays a plain string (no
+    Paragraph parsing; the table style sets its font); anything else becomes a Paragraph."""
+    if content is None or content == "":
+        return Paragraph(DASH, style)
+    if width is not None and not isinstance(content, Markup):
+        text = clean(content)
+        avail = width - 2 * styles.CELL_PADDING - 1
+        if (
+            "\n" not in text
+            and len(text) < 120
+            and styles.string_width(text, style.fontName, style.fontSize) <= avail
+        ):
+            return text
+    return Paragraph(esc(content), style)
+
+
+def empty(text: str = EMPTY_TEXT) -> Paragraph:
+    return Paragraph(esc(text), styles.EMPTY)

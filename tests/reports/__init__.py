@@ -1,0 +1,1 @@
+"""Tests of the PDF builders in reports/ (DTO fixtures, no database)."""
