@@ -116,10 +116,16 @@ def set_status(
     return update(ctx, allegation, expected_version, {"status": status})
 
 
-def retract_allegation(ctx: Context, allegation: Allegation, reason: str) -> Allegation:
-    """Withdraw an allegation: status RETRACTED, kept with the reason."""
+def retract_allegation(
+    ctx: Context, allegation: Allegation, reason: str, *, expected_version: int | None = None
+) -> Allegation:
+    """Withdraw an allegation: status RETRACTED, kept with the reason.
+
+    ``expected_version`` is the version the user saw: a stale one raises StaleVersion (as
+    ``records.retract`` does), so nobody withdraws an allegation a colleague just changed.
+    """
     with atomic(ctx) as call:
-        retract(call, allegation, reason)
+        retract(call, allegation, reason, expected_version=expected_version)
         before = allegation.status
         allegation.status = AllegationStatus.RETRACTED
         if before is not AllegationStatus.RETRACTED:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -19,7 +19,7 @@ from casebook.services.audit import SECRET_FIELDS
 from casebook.services.context import Context
 from casebook.vocab import Role
 from casebook.web.deps import db, web_context
-from casebook.web.editing import save
+from casebook.web.editing import edit_record, finish
 from casebook.web.security import has_role, requires
 
 bp = Blueprint("records", __name__, url_prefix="/records")
@@ -38,13 +38,18 @@ def record_tables() -> dict[str, type[Any]]:
     }
 
 
-def _load(table: str, record_id: int) -> Any:
+def _model(table: str) -> Any:
+    """The record model behind ``table`` (404 if none; 403 if it is for reviewers only)."""
     model = record_tables().get(table)
     if model is None:
         abort(404)
     if table in REVIEWER_ONLY and not has_role(Role.REVIEWER):
         abort(403)
-    return records.get(web_context(), model, record_id)
+    return model
+
+
+def _load(table: str, record_id: int) -> Any:
+    return records.get(web_context(), _model(table), record_id)
 
 
 def local_next(target: str | None) -> str:
@@ -61,22 +66,27 @@ def local_next(target: str | None) -> str:
 
 
 def _reason_page(table: str, record_id: int, action: Any, done: str, title: str) -> Any:
-    obj = _load(table, record_id)
-    form = ReasonForm()
-    if request.method == "GET":
-        form.version.data = str(obj.version)
-    if save(form, lambda ctx: action(ctx, obj, form)) is not None:
-        flash(f"{obj.LABEL.capitalize()} {obj.id} {done}.", "success")
-        return redirect(local_next(request.args.get("next")))
+    edited = edit_record(_model(table), record_id, lambda _obj: ReasonForm(), action)
+    obj = edited.record
     back = local_next(request.args.get("next"))
-    return render_template(
-        "records/reason.html", form=form, record=obj, table=table, title=title, back=back
+    return finish(
+        edited.saved,
+        f"{obj.LABEL.capitalize()} {obj.id} {done}.",
+        back,
+        "records/reason.html",
+        form=edited.form,
+        record=obj,
+        table=table,
+        title=title,
+        back=back,
     )
 
 
 def _retract(ctx: Context, obj: Any, form: ReasonForm) -> Any:
     if isinstance(obj, Allegation):
-        return allegations.retract_allegation(ctx, obj, form.reason.data or "")
+        return allegations.retract_allegation(
+            ctx, obj, form.reason.data or "", expected_version=form.edited_version()
+        )
     return records.retract(ctx, obj, form.reason.data or "", expected_version=form.edited_version())
 
 

@@ -77,6 +77,31 @@ def test_allegations_are_retracted_with_their_status(
     assert stored is not None and stored.status is AllegationStatus.RETRACTED
 
 
+def test_a_stale_allegation_retraction_is_refused_and_shows_the_change(
+    as_editor: Browser, ctx: Context, session: Session
+) -> None:
+    allegation = make_allegation(ctx, make_person(ctx))
+    url = f"/records/allegation/{allegation.id}/retract"
+    page = as_editor.get(url).get_data(as_text=True)
+    assert 'name="version" type="hidden" value="1"' in page
+    records.update(ctx, allegation, 1, {"methods": "Beaten with a rubber truncheon"})
+    response = as_editor.post(url, {"reason": "Source withdrew it", "version": "1"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Someone else saved this record" in html
+    assert "Beaten with a rubber truncheon" in html
+    assert "Source withdrew it" in html  # what they typed is kept
+    session.expire_all()
+    stored = session.get(Allegation, allegation.id)
+    assert stored is not None and stored.retracted_at is None
+    assert stored.status is AllegationStatus.ALLEGED
+    again = as_editor.post(url, {"reason": "Source withdrew it", "version": "2"})
+    assert again.status_code == 302
+    session.expire_all()
+    stored = session.get(Allegation, allegation.id)
+    assert stored is not None and stored.status is AllegationStatus.RETRACTED
+
+
 def test_unknown_tables_and_records_are_404(as_editor: Browser, ctx: Context) -> None:
     assert as_editor.get("/records/user_account/1/history").status_code == 404
     assert as_editor.get("/records/audit_event/1/retract").status_code == 404
