@@ -123,10 +123,19 @@ def whole_number(label: str, *, minimum: int = 0, description: str = "") -> Any:
     )
 
 
-class RecordForm(FlaskForm):
-    """Fields every record form carries: the version edited and the confidentiality."""
+class VersionedForm(FlaskForm):
+    """A form that changes one stored record: it carries the version the user edited."""
 
     version = HiddenField()
+
+    def edited_version(self) -> int | None:
+        raw = self.version.data
+        return int(raw) if raw and str(raw).isdigit() else None
+
+
+class RecordForm(VersionedForm):
+    """Fields every record form carries: the version edited and the confidentiality."""
+
     confidentiality = vocab_select(
         Confidentiality,
         "Confidentiality",
@@ -139,10 +148,6 @@ class RecordForm(FlaskForm):
         """The fields a service takes, by name (the same names as the model's columns)."""
         leave_out = NOT_FORM_DATA | set(skip)
         return {name: field.data for name, field in self._fields.items() if name not in leave_out}
-
-    def edited_version(self) -> int | None:
-        raw = self.version.data
-        return int(raw) if raw and str(raw).isdigit() else None
 
 
 def show_errors(form: FlaskForm, exc: DomainError) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wtforms import BooleanField, FieldList, Form, FormField, IntegerField, SelectField
-from wtforms.validators import Optional
+from wtforms.validators import InputRequired, NumberRange, Optional
 
 from casebook.forms.common import (
     BLANK,
@@ -99,6 +99,20 @@ class RelativeForm(RecordForm):
     )
     new_language = SelectField(
         "Language", choices=options([BLANK, *NameLanguage.choices()]), validators=[Optional()]
+    )
+    is_next_of_kin = BooleanField("Next of kin")
+    notify = BooleanField("Person to notify")
+    note = long_text("Note", rows=2)
+
+
+class RelationshipForm(RecordForm):
+    """Editing a recorded relative or lawyer (the related person is an existing record)."""
+
+    kind = vocab_select(RelationshipKind, "The related person is this person's")
+    related_person_id = IntegerField(
+        "Related person's casebook id",
+        validators=[InputRequired(), NumberRange(min=1)],
+        description="The id shown as P-… on their case file",
     )
     is_next_of_kin = BooleanField("Next of kin")
     notify = BooleanField("Person to notify")

@@ -12,7 +12,6 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     Form,
-    HiddenField,
     IntegerField,
     SelectField,
     TextAreaField,
@@ -22,6 +21,7 @@ from wtforms.validators import Length, Optional
 from casebook.forms.common import (
     BLANK,
     RecordForm,
+    VersionedForm,
     fuzzy_date,
     long_text,
     options,
@@ -86,16 +86,11 @@ class SourceForm(RecordForm):
     summary = long_text("Summary")
 
 
-class GradeForm(FlaskForm):
+class GradeForm(VersionedForm):
     """A reviewer's grade of a source's reliability, with the reason."""
 
-    version = HiddenField()
     reliability = vocab_select(Reliability, "Reliability (Admiralty scale)")
     reliability_rationale = long_text("Why this grade", required=True)
-
-    def edited_version(self) -> int | None:
-        raw = self.version.data
-        return int(raw) if raw and str(raw).isdigit() else None
 
 
 class InformantForm(RecordForm):

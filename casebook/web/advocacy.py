@@ -18,7 +18,7 @@ from casebook.services.context import Context
 from casebook.vocab import Recipient, Role, SubmissionStatus
 from casebook.web.allegations import PER_PAGE, ListPage, primary_names
 from casebook.web.deps import db, web_context
-from casebook.web.editing import save
+from casebook.web.editing import edit_record, finish, save
 from casebook.web.security import requires
 
 bp = Blueprint("advocacy", __name__, url_prefix="/submissions")
@@ -97,13 +97,13 @@ def show(submission_id: int) -> str:
 @bp.route("/<int:submission_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(submission_id: int) -> str | Response:
-    submission = records.get(web_context(), Submission, submission_id)
-    form = SubmissionForm(obj=submission)
-    if request.method == "GET":
-        form.version.data = str(submission.version)
-        form.person_ids.data = ", ".join(str(p.id) for p in submission.persons)
+    def make_form(submission: Submission) -> SubmissionForm:
+        form = SubmissionForm(obj=submission)
+        if request.method == "GET":
+            form.person_ids.data = ", ".join(str(p.id) for p in submission.persons)
+        return form
 
-    def update(ctx: Context) -> Submission:
+    def update(ctx: Context, submission: Submission, form: SubmissionForm) -> Submission:
         ids = person_ids(form.person_ids.data)
         with records.atomic(ctx) as call:  # both changes or neither
             advocacy.update_submission(
@@ -111,20 +111,28 @@ def edit(submission_id: int) -> str | Response:
             )
             return advocacy.set_persons(call, submission, ids)
 
-    if save(form, update) is not None:
-        flash("Submission saved.", "success")
-        return redirect(url_for("advocacy.show", submission_id=submission.id))
-    return render_template("advocacy/submission_form.html", form=form, submission=submission)
+    done = edit_record(Submission, submission_id, make_form, update)
+    return finish(
+        done.saved,
+        "Submission saved.",
+        url_for("advocacy.show", submission_id=submission_id),
+        "advocacy/submission_form.html",
+        form=done.form,
+        submission=done.record,
+    )
 
 
 def _consent_page(
     form: ConsentForm, person_id: int, saved: Any, record: Any = None
 ) -> str | Response:
-    if saved is not None:
-        flash("Consent saved.", "success")
-        return redirect(url_for("people.show", person_id=person_id) + "#advocacy")
-    return render_template(
-        "advocacy/consent_form.html", form=form, person_id=person_id, record=record
+    return finish(
+        saved,
+        "Consent saved.",
+        url_for("people.show", person_id=person_id) + "#advocacy",
+        "advocacy/consent_form.html",
+        form=form,
+        person_id=person_id,
+        record=record,
     )
 
 
@@ -142,11 +150,5 @@ def new_consent() -> str | Response:
 @bp.route("/consents/<int:consent_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_consent(consent_id: int) -> str | Response:
-    consent = records.get(web_context(), Consent, consent_id)
-    form = ConsentForm(obj=consent)
-    if request.method == "GET":
-        form.version.data = str(consent.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, consent, form.edited_version(), form.values())
-    )
-    return _consent_page(form, consent.person_id, saved, consent)
+    done = edit_record(Consent, consent_id, lambda consent: ConsentForm(obj=consent))
+    return _consent_page(done.form, done.record.person_id, done.saved, done.record)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from sqlalchemy import Select, func, select
 from werkzeug.wrappers import Response
 
@@ -22,7 +22,7 @@ from casebook.forms.allegations import (
     NewAllegationForm,
 )
 from casebook.forms.common import SelectChoice
-from casebook.models.allegations import Allegation, DeathRecord, MedicalEvaluation
+from casebook.models.allegations import Allegation, DeathRecord, Involvement, MedicalEvaluation
 from casebook.models.detention import DetentionEpisode
 from casebook.models.people import Person, PersonName
 from casebook.models.places import Place
@@ -31,7 +31,7 @@ from casebook.services import allegations, records
 from casebook.services.context import Context
 from casebook.vocab import ActType, AllegationStatus, NameKind, Role, Script, StateResponse
 from casebook.web.deps import db, web_context
-from casebook.web.editing import choices, save
+from casebook.web.editing import Edited, add_record, choices, edit_record, finish, save
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
 
@@ -173,10 +173,10 @@ def _finish(
     group: frozenset[str] = frozenset(),
 ) -> str | Response:
     """Back to the case file once saved; else the form again (``group``: the perpetrator)."""
-    if saved is not None:
-        flash(f"{title} saved.", "success")
-        return redirect(url_for("people.show", person_id=person_id) + anchor)
-    return render_template(
+    return finish(
+        saved,
+        f"{title} saved.",
+        url_for("people.show", person_id=person_id) + anchor,
         "allegations/form.html",
         form=form,
         person_id=person_id,
@@ -209,42 +209,50 @@ def new() -> str | Response:
 @bp.route("/<int:allegation_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(allegation_id: int) -> str | Response:
-    allegation = records.get(web_context(), Allegation, allegation_id)
-    form = _allegation_form(AllegationForm(obj=allegation), allegation.victim_id)
-    if request.method == "GET":
-        form.version.data = str(allegation.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, allegation, form.edited_version(), form.values())
+    done = edit_record(
+        Allegation, allegation_id, lambda a: _allegation_form(AllegationForm(obj=a), a.victim_id)
     )
-    anchor = f"#allegation-{allegation.id}"
-    return _finish(form, allegation.victim_id, "Allegation", saved, anchor, allegation)
+    return _allegation_done(done, "Allegation")
 
 
 @bp.route("/<int:allegation_id>/status", methods=["GET", "POST"])
 @requires(Role.REVIEWER)
 def status(allegation_id: int) -> str | Response:
-    allegation = records.get(web_context(), Allegation, allegation_id)
-    form = AllegationStatusForm(obj=allegation)
-    if request.method == "GET":
-        form.version.data = str(allegation.version)
-    saved = save(
-        form,
-        lambda ctx: allegations.set_status(
-            ctx, allegation, AllegationStatus.of(form.status.data), form.edited_version()
-        ),
-    )
+    def change(ctx: Context, allegation: Allegation, form: AllegationStatusForm) -> Allegation:
+        new = AllegationStatus.of(form.status.data)
+        return allegations.set_status(ctx, allegation, new, form.edited_version())
+
+    done = edit_record(Allegation, allegation_id, lambda a: AllegationStatusForm(obj=a), change)
+    return _allegation_done(done, "Allegation status")
+
+
+def _allegation_done(done: Edited[Allegation, Any], title: str) -> str | Response:
+    allegation = done.record
     anchor = f"#allegation-{allegation.id}"
-    return _finish(form, allegation.victim_id, "Allegation status", saved, anchor, allegation)
+    return _finish(done.form, allegation.victim_id, title, done.saved, anchor, allegation)
 
 
 @bp.route("/<int:allegation_id>/perpetrators/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_involvement(allegation_id: int) -> str | Response:
-    allegation = records.get(web_context(), Allegation, allegation_id)
-    form = InvolvementForm()
-    saved = save(form, lambda ctx: allegations.add_involvement(ctx, allegation, form.values()))
+    done = add_record(
+        Allegation,
+        allegation_id,
+        InvolvementForm(),
+        lambda ctx, allegation, form: allegations.add_involvement(ctx, allegation, form.values()),
+    )
+    allegation = done.record
     anchor = f"#allegation-{allegation.id}"
-    return _finish(form, allegation.victim_id, "Perpetrator", saved, anchor)
+    return _finish(done.form, allegation.victim_id, "Perpetrator", done.saved, anchor)
+
+
+@bp.route("/perpetrators/<int:involvement_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_involvement(involvement_id: int) -> str | Response:
+    done = edit_record(Involvement, involvement_id, lambda inv: InvolvementForm(obj=inv))
+    allegation = records.get(web_context(), Allegation, done.record.allegation_id)
+    anchor = f"#allegation-{allegation.id}"
+    return _finish(done.form, allegation.victim_id, "Perpetrator", done.saved, anchor, done.record)
 
 
 # --- medical evaluations and the death record -----------------------------------------
@@ -276,16 +284,17 @@ def new_evaluation() -> str | Response:
 @bp.route("/evaluations/<int:evaluation_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_evaluation(evaluation_id: int) -> str | Response:
-    evaluation = records.get(web_context(), MedicalEvaluation, evaluation_id)
-    form = EvaluationForm(obj=evaluation)
-    form.allegation_id.choices = _allegation_choices(evaluation.person_id)
-    if request.method == "GET":
-        form.version.data = str(evaluation.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, evaluation, form.edited_version(), form.values())
+    def make_form(evaluation: MedicalEvaluation) -> EvaluationForm:
+        form = EvaluationForm(obj=evaluation)
+        form.allegation_id.choices = _allegation_choices(evaluation.person_id)
+        return form
+
+    done = edit_record(MedicalEvaluation, evaluation_id, make_form)
+    evaluation = done.record
+    anchor = _evaluation_anchor(done.saved)
+    return _finish(
+        done.form, evaluation.person_id, "Medical evaluation", done.saved, anchor, evaluation
     )
-    anchor = _evaluation_anchor(saved)
-    return _finish(form, evaluation.person_id, "Medical evaluation", saved, anchor, evaluation)
 
 
 @bp.route("/death", methods=["GET", "POST"])

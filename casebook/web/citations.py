@@ -18,12 +18,12 @@ from casebook.models.claims import Citation
 from casebook.models.common import Claim
 from casebook.models.detention import DetentionEpisode
 from casebook.models.trials import Proceeding
-from casebook.services import claims, records, sources
+from casebook.services import claims, sources
 from casebook.services.context import Context
 from casebook.services.records import atomic
 from casebook.vocab import Role, Vocab
 from casebook.web.deps import db, web_context
-from casebook.web.editing import save
+from casebook.web.editing import edit_record, save
 from casebook.web.lookups import source_choices
 from casebook.web.security import requires
 
@@ -169,18 +169,20 @@ def _with_current(choices: list[SelectChoice], citation: Citation) -> list[Selec
 @bp.route("/<int:citation_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(citation_id: int) -> str | Response:
-    citation = records.get(web_context(), Citation, citation_id)
-    owner = claims.claim_owner(web_context(), citation.claim_id)
-    form = CitationForm(obj=citation)
-    form.source_id.choices = _with_current(source_choices(blank=None), citation)
-    if request.method == "GET":
-        form.version.data = str(citation.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, citation, form.edited_version(), form.values())
-    )
-    if saved is not None:
+    def make_form(citation: Citation) -> CitationForm:
+        form = CitationForm(obj=citation)
+        form.source_id.choices = _with_current(source_choices(blank=None), citation)
+        return form
+
+    done = edit_record(Citation, citation_id, make_form)
+    owner = claims.claim_owner(web_context(), done.record.claim_id)
+    if done.saved is not None:
         flash("Citation saved.", "success")
         return back_to(owner)
     return render_template(
-        "citations/form.html", form=form, owner=owner, about=describe(owner), citation=citation
+        "citations/form.html",
+        form=done.form,
+        owner=owner,
+        about=describe(owner),
+        citation=done.record,
     )

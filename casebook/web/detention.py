@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, request, url_for
 from werkzeug.wrappers import Response
 
 from casebook.forms.detention import CustodyEventForm, EpisodeForm
@@ -14,7 +14,7 @@ from casebook.models.people import Person
 from casebook.services import detention, records
 from casebook.vocab import Role
 from casebook.web.deps import web_context
-from casebook.web.editing import save
+from casebook.web.editing import add_record, edit_record, finish, save
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
 
@@ -34,12 +34,16 @@ def _event_form(form: CustodyEventForm) -> CustodyEventForm:
 def _done(
     form: Any, person_id: int, episode_id: int | None, title: str, saved: Any
 ) -> str | Response:
-    if saved is not None:
-        flash(f"{title} saved.", "success")
-        episode = saved.id if isinstance(saved, DetentionEpisode) else episode_id
-        return redirect(url_for("people.show", person_id=person_id) + f"#episode-{episode}")
-    return render_template(
-        "detention/form.html", form=form, person_id=person_id, episode_id=episode_id, title=title
+    episode = saved.id if isinstance(saved, DetentionEpisode) else episode_id
+    return finish(
+        saved,
+        f"{title} saved.",
+        url_for("people.show", person_id=person_id) + f"#episode-{episode}",
+        "detention/form.html",
+        form=form,
+        person_id=person_id,
+        episode_id=episode_id,
+        title=title,
     )
 
 
@@ -57,31 +61,27 @@ def new() -> str | Response:
 @bp.route("/<int:episode_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(episode_id: int) -> str | Response:
-    episode = records.get(web_context(), DetentionEpisode, episode_id)
-    form = _episode_form(EpisodeForm(obj=episode))
-    if request.method == "GET":
-        form.version.data = str(episode.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, episode, form.edited_version(), form.values())
-    )
-    return _done(form, episode.person_id, episode.id, "Detention episode", saved)
+    done = edit_record(DetentionEpisode, episode_id, lambda ep: _episode_form(EpisodeForm(obj=ep)))
+    episode = done.record
+    return _done(done.form, episode.person_id, episode.id, "Detention episode", done.saved)
 
 
 @bp.route("/<int:episode_id>/events/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_event(episode_id: int) -> str | Response:
-    episode = records.get(web_context(), DetentionEpisode, episode_id)
-    form = _event_form(CustodyEventForm())
-    saved = save(form, lambda ctx: detention.add_event(ctx, episode, form.values()))
-    return _done(form, episode.person_id, episode.id, "Custody event", saved)
+    done = add_record(
+        DetentionEpisode,
+        episode_id,
+        _event_form(CustodyEventForm()),
+        lambda ctx, episode, form: detention.add_event(ctx, episode, form.values()),
+    )
+    episode = done.record
+    return _done(done.form, episode.person_id, episode.id, "Custody event", done.saved)
 
 
 @bp.route("/events/<int:event_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_event(event_id: int) -> str | Response:
-    event = records.get(web_context(), CustodyEvent, event_id)
-    form = _event_form(CustodyEventForm(obj=event))
-    if request.method == "GET":
-        form.version.data = str(event.version)
-    saved = save(form, lambda ctx: records.update(ctx, event, form.edited_version(), form.values()))
-    return _done(form, event.episode.person_id, event.episode_id, "Custody event", saved)
+    done = edit_record(CustodyEvent, event_id, lambda ev: _event_form(CustodyEventForm(obj=ev)))
+    event = done.record
+    return _done(done.form, event.episode.person_id, event.episode_id, "Custody event", done.saved)

@@ -14,14 +14,15 @@ from casebook.forms.people import (
     NewPersonForm,
     PersonFilterForm,
     PersonForm,
+    RelationshipForm,
     RelativeForm,
 )
-from casebook.models.people import Person, PersonIdentifier, PersonName
+from casebook.models.people import Person, PersonIdentifier, PersonName, Relationship
 from casebook.services import casefile, people, records, search
 from casebook.services.context import Context
 from casebook.vocab import PersonCategory, PersonStatus, Role
 from casebook.web.deps import db, web_context
-from casebook.web.editing import save
+from casebook.web.editing import add_record, edit_record, finish, save
 from casebook.web.lookups import detention_place_choices, place_choices
 from casebook.web.security import requires
 
@@ -79,71 +80,84 @@ def show(person_id: int) -> str:
 @bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(person_id: int) -> str | Response:
-    person = records.get(web_context(), Person, person_id)
-    form = _person_form(PersonForm(obj=person))
-    if request.method == "GET":
-        form.version.data = str(person.version)
-    if save(form, lambda ctx: records.update(ctx, person, form.edited_version(), form.values())):
-        flash("Person saved.", "success")
-        return redirect(url_for("people.show", person_id=person.id))
-    return render_template("people/person_form.html", form=form, person=person)
+    done = edit_record(Person, person_id, lambda person: _person_form(PersonForm(obj=person)))
+    return finish(
+        done.saved,
+        "Person saved.",
+        url_for("people.show", person_id=person_id),
+        "people/person_form.html",
+        form=done.form,
+        person=done.record,
+    )
 
 
 def _child_form(
     form: Any, person: Person, title: str, saved: Any, record: Any = None
 ) -> str | Response:
-    if saved is not None:
-        flash(f"{title} saved.", "success")
-        return redirect(url_for("people.show", person_id=person.id))
-    return render_template(
-        "people/child_form.html", form=form, person=person, title=title, record=record
+    return finish(
+        saved,
+        f"{title} saved.",
+        url_for("people.show", person_id=person.id),
+        "people/child_form.html",
+        form=form,
+        person=person,
+        title=title,
+        record=record,
     )
+
+
+def _edit_child(model: Any, ident: int, make_form: Any, title: str) -> str | Response:
+    done = edit_record(model, ident, make_form)
+    return _child_form(done.form, done.record.person, title, done.saved, done.record)
 
 
 @bp.route("/<int:person_id>/names/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_name(person_id: int) -> str | Response:
-    person = records.get(web_context(), Person, person_id)
-    form = NameForm()
-    saved = save(form, lambda ctx: people.add_name(ctx, person, form.values()))
-    return _child_form(form, person, "Name", saved)
+    done = add_record(
+        Person, person_id, NameForm(), lambda ctx, p, f: people.add_name(ctx, p, f.values())
+    )
+    return _child_form(done.form, done.record, "Name", done.saved)
 
 
 @bp.route("/names/<int:name_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_name(name_id: int) -> str | Response:
-    name = records.get(web_context(), PersonName, name_id)
-    form = NameForm(obj=name)
-    if request.method == "GET":
-        form.version.data = str(name.version)
-    saved = save(form, lambda ctx: records.update(ctx, name, form.edited_version(), form.values()))
-    return _child_form(form, name.person, "Name", saved, name)
+    return _edit_child(PersonName, name_id, lambda name: NameForm(obj=name), "Name")
 
 
 @bp.route("/<int:person_id>/identifiers/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_identifier(person_id: int) -> str | Response:
-    person = records.get(web_context(), Person, person_id)
-    form = IdentifierForm()
-    saved = save(form, lambda ctx: people.add_identifier(ctx, person, form.values()))
-    return _child_form(form, person, "Identifier", saved)
+    done = add_record(
+        Person,
+        person_id,
+        IdentifierForm(),
+        lambda ctx, p, f: people.add_identifier(ctx, p, f.values()),
+    )
+    return _child_form(done.form, done.record, "Identifier", done.saved)
 
 
 @bp.route("/identifiers/<int:identifier_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_identifier(identifier_id: int) -> str | Response:
-    ident = records.get(web_context(), PersonIdentifier, identifier_id)
-    form = IdentifierForm(obj=ident)
-    if request.method == "GET":
-        form.version.data = str(ident.version)
-    saved = save(form, lambda ctx: records.update(ctx, ident, form.edited_version(), form.values()))
-    return _child_form(form, ident.person, "Identifier", saved, ident)
+    return _edit_child(
+        PersonIdentifier, identifier_id, lambda ident: IdentifierForm(obj=ident), "Identifier"
+    )
 
 
 @bp.route("/<int:person_id>/relatives/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_relative(person_id: int) -> str | Response:
-    person = records.get(web_context(), Person, person_id)
-    form = RelativeForm()
-    saved = save(form, lambda ctx: people.add_relative(ctx, person, form.values()))
-    return _child_form(form, person, "Relative", saved)
+    done = add_record(
+        Person, person_id, RelativeForm(), lambda ctx, p, f: people.add_relative(ctx, p, f.values())
+    )
+    return _child_form(done.form, done.record, "Relative", done.saved)
+
+
+@bp.route("/relatives/<int:relationship_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_relative(relationship_id: int) -> str | Response:
+    done = edit_record(Relationship, relationship_id, lambda rel: RelationshipForm(obj=rel))
+    person = records.get(web_context(), Person, done.record.person_id)
+    return _child_form(done.form, person, "Relative", done.saved, done.record)

@@ -16,7 +16,7 @@ from casebook.services import places, records
 from casebook.services.context import Context
 from casebook.vocab import PlaceKind, Role
 from casebook.web.deps import db, web_context
-from casebook.web.editing import save
+from casebook.web.editing import add_record, edit_record, finish, save
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
 
@@ -97,22 +97,44 @@ def show(place_id: int) -> str:
 @bp.route("/<int:place_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(place_id: int) -> str | Response:
-    place = records.get(web_context(), Place, place_id)
-    form = _place_form(PlaceForm(obj=place), place)
-    if request.method == "GET":
-        form.version.data = str(place.version)
-    if save(form, lambda ctx: records.update(ctx, place, form.edited_version(), form.values())):
-        flash("Place saved.", "success")
-        return redirect(url_for("places.show", place_id=place.id))
-    return render_template("places/place_form.html", form=form, place=place)
+    done = edit_record(Place, place_id, lambda place: _place_form(PlaceForm(obj=place), place))
+    return finish(
+        done.saved,
+        "Place saved.",
+        url_for("places.show", place_id=place_id),
+        "places/place_form.html",
+        form=done.form,
+        place=done.record,
+    )
+
+
+def _name_page(form: PlaceNameForm, place: Place, saved: Any, name: Any = None) -> str | Response:
+    return finish(
+        saved,
+        "Name saved." if name is not None else "Name added.",
+        url_for("places.show", place_id=place.id),
+        "places/name_form.html",
+        form=form,
+        place=place,
+        record=name,
+    )
 
 
 @bp.route("/<int:place_id>/names/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_name(place_id: int) -> str | Response:
-    place = records.get(web_context(), Place, place_id)
-    form = PlaceNameForm()
-    if save(form, lambda ctx: places.add_place_name(ctx, place, form.values())):
-        flash("Name added.", "success")
-        return redirect(url_for("places.show", place_id=place.id))
-    return render_template("places/name_form.html", form=form, place=place)
+    done = add_record(
+        Place,
+        place_id,
+        PlaceNameForm(),
+        lambda ctx, p, f: places.add_place_name(ctx, p, f.values()),
+    )
+    return _name_page(done.form, done.record, done.saved)
+
+
+@bp.route("/names/<int:name_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit_name(name_id: int) -> str | Response:
+    done = edit_record(PlaceName, name_id, lambda name: PlaceNameForm(obj=name))
+    place = records.get(web_context(), Place, done.record.place_id)
+    return _name_page(done.form, place, done.saved, done.record)

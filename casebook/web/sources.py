@@ -36,7 +36,7 @@ from casebook.services.context import Context
 from casebook.vocab import CustodyAction, Reliability, Role, SourceAffiliation, SourceType
 from casebook.web.citations import owners_with_persons
 from casebook.web.deps import db, settings, store, web_context
-from casebook.web.editing import save
+from casebook.web.editing import Edited, edit_record, finish, save
 from casebook.web.errors import render_error
 from casebook.web.security import has_role, requires
 
@@ -199,25 +199,14 @@ def _citing_claims(source_id: int) -> list[CitingClaim]:
 @bp.route("/<int:source_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(source_id: int) -> str | Response:
-    source = records.get(web_context(), Source, source_id)
-    form = SourceForm(obj=source)
-    if request.method == "GET":
-        form.version.data = str(source.version)
-    if save(form, lambda ctx: records.update(ctx, source, form.edited_version(), form.values())):
-        flash("Source saved.", "success")
-        return redirect(url_for("sources.show", source_id=source.id))
-    return render_template("sources/source_form.html", form=form, source=source)
+    done = edit_record(Source, source_id, lambda source: SourceForm(obj=source))
+    return _source_page(done, "Source saved.", "sources/source_form.html")
 
 
 @bp.route("/<int:source_id>/grade", methods=["GET", "POST"])
 @requires(Role.REVIEWER)
 def grade(source_id: int) -> str | Response:
-    source = records.get(web_context(), Source, source_id)
-    form = GradeForm(obj=source)
-    if request.method == "GET":
-        form.version.data = str(source.version)
-
-    def grade_it(ctx: Context) -> Source:
+    def grade_it(ctx: Context, source: Source, form: GradeForm) -> Source:
         return service.grade_source(
             ctx,
             source,
@@ -226,10 +215,13 @@ def grade(source_id: int) -> str | Response:
             form.edited_version(),
         )
 
-    if save(form, grade_it):
-        flash("Source graded.", "success")
-        return redirect(url_for("sources.show", source_id=source.id))
-    return render_template("sources/grade.html", form=form, source=source)
+    done = edit_record(Source, source_id, lambda source: GradeForm(obj=source), grade_it)
+    return _source_page(done, "Source graded.", "sources/grade.html")
+
+
+def _source_page(done: Edited[Source, Any], message: str, template: str) -> str | Response:
+    target = url_for("sources.show", source_id=done.record.id)
+    return finish(done.saved, message, target, template, form=done.form, source=done.record)
 
 
 @bp.route("/<int:source_id>/informant", methods=["GET", "POST"])

@@ -28,7 +28,7 @@ from casebook.models.trials import Charge, Hearing, Proceeding, Sentence
 from casebook.services import casefile, records, trials
 from casebook.vocab import Guarantee, NameKind, ProceedingInstance, Role, Script
 from casebook.web.deps import db, web_context
-from casebook.web.editing import choices, save
+from casebook.web.editing import add_record, choices, edit_record, finish, save
 from casebook.web.lookups import court_choices, detention_place_choices
 from casebook.web.security import requires
 
@@ -188,11 +188,12 @@ def _done(
     form: Any, proc: Proceeding | None, title: str, saved: Any, **extra: Any
 ) -> str | Response:
     """Back to the proceeding page once saved; the form again with its errors if not."""
+    target = ""
     if saved is not None:
-        flash(f"{title} saved.", "success")
-        target = saved.id if isinstance(saved, Proceeding) else saved.proceeding_id
-        return redirect(url_for("trials.show", proceeding_id=target))
-    return render_template("trials/form.html", form=form, proc=proc, title=title, **extra)
+        proceeding_id = saved.id if isinstance(saved, Proceeding) else saved.proceeding_id
+        target = url_for("trials.show", proceeding_id=proceeding_id)
+    page = {"form": form, "proc": proc, "title": title, **extra}
+    return finish(saved, f"{title} saved.", target, "trials/form.html", **page)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -209,12 +210,19 @@ def new() -> str | Response:
 @bp.route("/<int:proceeding_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit(proceeding_id: int) -> str | Response:
-    proc = records.get(web_context(), Proceeding, proceeding_id)
-    form = _proceeding_form(ProceedingForm(obj=proc), proc.person_id, proc.id)
-    if request.method == "GET":
-        form.version.data = str(proc.version)
-    saved = save(form, lambda ctx: records.update(ctx, proc, form.edited_version(), form.values()))
-    return _done(form, proc, "Proceeding", saved)
+    done = edit_record(
+        Proceeding,
+        proceeding_id,
+        lambda proc: _proceeding_form(ProceedingForm(obj=proc), proc.person_id, proc.id),
+    )
+    return _done(done.form, done.record, "Proceeding", done.saved)
+
+
+def _edit_part(model: Any, ident: int, make_form: Any, title: str) -> str | Response:
+    """Edit a charge, hearing or sentence: back to its proceeding once saved."""
+    done = edit_record(model, ident, make_form)
+    proc = records.get(web_context(), Proceeding, done.record.proceeding_id)
+    return _done(done.form, proc, title, done.saved)
 
 
 # -- charges, hearings, sentences --------------------------------------------------------
@@ -223,45 +231,37 @@ def edit(proceeding_id: int) -> str | Response:
 @bp.route("/<int:proceeding_id>/charges/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_charge(proceeding_id: int) -> str | Response:
-    proc = records.get(web_context(), Proceeding, proceeding_id)
-    form = ChargeForm()
-    saved = save(form, lambda ctx: trials.add_charge(ctx, proc, form.values()))
-    return _done(form, proc, "Charge", saved)
+    done = add_record(
+        Proceeding,
+        proceeding_id,
+        ChargeForm(),
+        lambda ctx, p, f: trials.add_charge(ctx, p, f.values()),
+    )
+    return _done(done.form, done.record, "Charge", done.saved)
 
 
 @bp.route("/charges/<int:charge_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_charge(charge_id: int) -> str | Response:
-    charge = records.get(web_context(), Charge, charge_id)
-    form = ChargeForm(obj=charge)
-    if request.method == "GET":
-        form.version.data = str(charge.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, charge, form.edited_version(), form.values())
-    )
-    return _done(form, charge.proceeding, "Charge", saved)
+    return _edit_part(Charge, charge_id, lambda charge: ChargeForm(obj=charge), "Charge")
 
 
 @bp.route("/<int:proceeding_id>/hearings/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_hearing(proceeding_id: int) -> str | Response:
-    proc = records.get(web_context(), Proceeding, proceeding_id)
-    form = HearingForm()
-    saved = save(form, lambda ctx: trials.add_hearing(ctx, proc, form.values()))
-    return _done(form, proc, "Hearing", saved)
+    done = add_record(
+        Proceeding,
+        proceeding_id,
+        HearingForm(),
+        lambda ctx, p, f: trials.add_hearing(ctx, p, f.values()),
+    )
+    return _done(done.form, done.record, "Hearing", done.saved)
 
 
 @bp.route("/hearings/<int:hearing_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_hearing(hearing_id: int) -> str | Response:
-    hearing = records.get(web_context(), Hearing, hearing_id)
-    form = HearingForm(obj=hearing)
-    if request.method == "GET":
-        form.version.data = str(hearing.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, hearing, form.edited_version(), form.values())
-    )
-    return _done(form, hearing.proceeding, "Hearing", saved)
+    return _edit_part(Hearing, hearing_id, lambda hearing: HearingForm(obj=hearing), "Hearing")
 
 
 def _sentence_form(form: SentenceForm) -> SentenceForm:
@@ -272,24 +272,24 @@ def _sentence_form(form: SentenceForm) -> SentenceForm:
 @bp.route("/<int:proceeding_id>/sentences/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def add_sentence(proceeding_id: int) -> str | Response:
-    proc = records.get(web_context(), Proceeding, proceeding_id)
-    form = _sentence_form(SentenceForm())
-    saved = save(form, lambda ctx: trials.add_sentence(ctx, proc, form.values()))
-    return _done(form, proc, "Sentence", saved)
+    done = add_record(
+        Proceeding,
+        proceeding_id,
+        _sentence_form(SentenceForm()),
+        lambda ctx, p, f: trials.add_sentence(ctx, p, f.values()),
+    )
+    return _done(done.form, done.record, "Sentence", done.saved)
 
 
 @bp.route("/sentences/<int:sentence_id>/edit", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def edit_sentence(sentence_id: int) -> str | Response:
-    ctx = web_context()
-    sentence = records.get(ctx, Sentence, sentence_id)
-    form = _sentence_form(SentenceForm(obj=sentence))
-    if request.method == "GET":
-        form.version.data = str(sentence.version)
-    saved = save(
-        form, lambda ctx: records.update(ctx, sentence, form.edited_version(), form.values())
+    return _edit_part(
+        Sentence,
+        sentence_id,
+        lambda sentence: _sentence_form(SentenceForm(obj=sentence)),
+        "Sentence",
     )
-    return _done(form, records.get(ctx, Proceeding, sentence.proceeding_id), "Sentence", saved)
 
 
 # -- the fair-trial matrix ---------------------------------------------------------------
