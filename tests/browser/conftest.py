@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -38,37 +39,70 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+WAIT = 20  # seconds: generous, for a loaded CI machine; waits end as soon as they can
+
+
 @dataclass
 class Site:
+    """The browser on casebook, with actions that wait explicitly (never sleep)."""
+
     base: str
     driver: WebDriver
 
     def open(self, path: str) -> None:
         self.driver.get(self.base + path)
 
-    def fill(self, name: str, value: str) -> None:
-        element = self.driver.find_element(By.NAME, name)
+    def within(self, css: str) -> WebElement:
+        """The element ``css`` names on the page (waiting for it to be there)."""
+        return WebDriverWait(self.driver, WAIT).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, css)
+        )
+
+    def fill(self, name: str, value: str, scope: WebElement | None = None) -> None:
+        """Type ``value`` into the field ``name`` (a select: choose the option of that value)."""
+        element = (scope or self.driver).find_element(By.NAME, name)
         if element.tag_name == "select":
             Select(element).select_by_value(value)
         elif element.get_attribute("type") == "date":
+            # Chromium's date input takes keystrokes in the machine's locale order; the
+            # value property is the same on every machine.
             self.driver.execute_script("arguments[0].value = arguments[1]", element, value)
         else:
             element.clear()
             element.send_keys(value)
 
+    def choose(self, name: str, label_start: str) -> None:
+        """Choose the option of the select ``name`` whose label starts with ``label_start``."""
+        select = Select(self.driver.find_element(By.NAME, name))
+        labels = [option.text for option in select.options]
+        match = next((text for text in labels if text.startswith(label_start)), None)
+        assert match is not None, f"no option {label_start!r} in {name}: {labels}"
+        select.select_by_visible_text(match)
+
     def _and_wait(self, element: WebElement, action: str = "click") -> None:
         """Act, then wait for the next page to replace this one."""
         getattr(element, action)()
-        WebDriverWait(self.driver, 15).until(staleness_of(element))
+        WebDriverWait(self.driver, WAIT).until(staleness_of(element))
+        WebDriverWait(self.driver, WAIT).until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
 
     def submit(self) -> None:
         self._and_wait(self.driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
 
-    def click_link(self, text: str) -> None:
-        self._and_wait(self.driver.find_element(By.PARTIAL_LINK_TEXT, text))
+    def click_link(self, text: str, scope: WebElement | None = None) -> None:
+        self._and_wait((scope or self.driver).find_element(By.PARTIAL_LINK_TEXT, text))
 
     def submit_element(self, element: WebElement) -> None:
         self._and_wait(element, "submit")
+
+    def expect(self, text: str) -> None:
+        """Wait until ``text`` shows on the page (fails with the page's text if it never does)."""
+        try:
+            WebDriverWait(self.driver, WAIT).until(lambda _d: text in self.text)
+        except TimeoutException:
+            page = f"{self.driver.current_url}:\n{self.text}"
+            raise AssertionError(f"{text!r} not on {page}") from None
 
     @property
     def text(self) -> str:
@@ -123,7 +157,7 @@ def site(tmp_path: Path) -> Iterator[Site]:
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.implicitly_wait(2)
+    driver.implicitly_wait(0)  # explicit waits only (Site waits for every page)
     try:
         yield Site(f"http://127.0.0.1:{server.effective_port}", driver)  # type: ignore[attr-defined]
     finally:
@@ -132,4 +166,4 @@ def site(tmp_path: Path) -> Iterator[Site]:
         app.extensions["casebook.engine"].dispose()
 
 
-__all__ = ["PASSWORD", "Site", "utcnow"]
+__all__ = ["PASSWORD", "WAIT", "Site", "utcnow"]
