@@ -38,6 +38,9 @@ class Settings:
     database_url: str
     evidence_path: Path
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    # The background-job queue: None for SQLite storage in the instance folder, or
+    # redis://host:port/db for a Redis server (CASEBOOK_QUEUE_URL).
+    queue_url: str | None = None
     # Values a caller (tests, an embedding app) wants to pass through to Flask's config.
     extra: Mapping[str, object] = field(default_factory=dict)
 
@@ -62,6 +65,7 @@ class Settings:
             database_url=normalise_database_url(url),
             evidence_path=evidence.expanduser().resolve(),
             max_upload_bytes=limit,
+            queue_url=(env.get("CASEBOOK_QUEUE_URL") or "").strip() or None,
         )
 
     def with_database(self, url: str) -> Settings:

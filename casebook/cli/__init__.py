@@ -13,7 +13,14 @@ from typing import NoReturn
 import click
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from casebook.cli import accounts, database, demo, serving  # noqa: F401  (register commands)
+from casebook.cli import (  # noqa: F401  (register commands)
+    accounts,
+    database,
+    demo,
+    dossiers,
+    serving,
+    worker,
+)
 from casebook.cli.base import EXIT_DATABASE, EXIT_ERROR, CommandError, cli
 from casebook.errors import CasebookError, ValidationErrors
 

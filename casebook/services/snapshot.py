@@ -27,6 +27,8 @@ document, and so its reference.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
 import json
 from collections import Counter
@@ -42,7 +44,6 @@ from casebook.services.dto import (
     DossierMeta,
     PersonDossier,
     ThematicReport,
-    snapshot_sha256,
 )
 from casebook.services.snapshot_names import (
     RELATIVE_KINDS,
@@ -130,7 +131,7 @@ class Snapshot(Generic[D]):
     dto: D
     withheld: WithheldReport
     person_ids: tuple[int, ...]
-    sha256: str  # of the sealed DTO (what the builder is given)
+    sha256: str  # of the data snapshot: the DTO with its reference empty
     options: dict[str, Any]
 
     @property
@@ -181,9 +182,35 @@ def meta(
     )
 
 
+def _json_default(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    names = _FIELDS.get(type(value))
+    if names is None:
+        if not dataclasses.is_dataclass(value):
+            raise TypeError(f"{type(value).__name__} is not part of a DTO")
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    return {name: getattr(value, name) for name in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def dto_sha256(dto: Any) -> str:
+    """``dto.snapshot_sha256`` computed by the C JSON encoder (the same bytes, tested):
+    a 10,000-person report's DTO is hashed in a fraction of the time."""
+    text = json.dumps(
+        dto, default=_json_default, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def seal(dto: D, profile: Profile, options: dict[str, Any]) -> tuple[D, str]:
-    """The DTO with its reference set, and the SHA-256 of the sealed DTO."""
-    unsealed = snapshot_sha256(replace(dto, meta=replace(dto.meta, reference="")))
+    """The DTO with its reference set, and the SHA-256 of the data snapshot (the DTO with
+    the reference still empty, from which the reference is derived)."""
+    unsealed = dto_sha256(replace(dto, meta=replace(dto.meta, reference="")))
     material = json.dumps(
         {"snapshot": unsealed, "profile": profile.options(), "options": options},
         sort_keys=True,
@@ -191,8 +218,7 @@ def seal(dto: D, profile: Profile, options: dict[str, Any]) -> tuple[D, str]:
         ensure_ascii=False,
     )
     reference = "CB-" + hashlib.sha256(material.encode("utf-8")).hexdigest()[:12].upper()
-    sealed = replace(dto, meta=replace(dto.meta, reference=reference))
-    return sealed, snapshot_sha256(sealed)
+    return replace(dto, meta=replace(dto.meta, reference=reference)), unsealed
 
 
 @dataclass(frozen=True)
@@ -207,8 +233,11 @@ class Subject:
     naming: str  # the sentence for the preview
 
 
-def subject(bundle: Bundle, person: Row, profile: Profile, today: date) -> Subject:
-    """How ``person`` is named, and the scrubber for every free text about them."""
+def subject(
+    bundle: Bundle, person: Row, profile: Profile, today: date, fallback: Scrubber | None = None
+) -> Subject:
+    """How ``person`` is named, and the scrubber for every free text about them (then
+    ``fallback``, a report-wide scrubber, if given)."""
     pid = person.id
     disclosure = person_disclosure(
         bundle.consents.get(pid, ()), profile.audience, profile.recipient, today
@@ -244,7 +273,8 @@ def subject(bundle: Bundle, person: Row, profile: Profile, today: date) -> Subje
                 replacements += [(t, "[identity withheld]") for t in terms]
     for names in bundle.hidden_places.values():
         replacements += [(t, f"[{UNDISCLOSED_PLACE}]") for t in name_terms(names)]
-    return Subject(pid, code(pid), disclosure, display, Scrubber(replacements), naming)
+    scrub = Scrubber(replacements, fallback)
+    return Subject(pid, code(pid), disclosure, display, scrub, naming)
 
 
 def naming_items(

@@ -128,10 +128,14 @@ class Scrubber:
     form with a shorter word ("Li Na", "Ter-Petrosyan") is also matched as a whole phrase.
     """
 
-    def __init__(self, names: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, names: Iterable[tuple[str, str]] = (), fallback: Scrubber | None = None
+    ) -> None:
         self._words: dict[str, str] = {}
         self._phrases: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
+        # Applied after this one (a report-wide scrubber behind a person's own).
+        self._fallback = fallback if fallback else None
         self._add(names)
 
     def _add(self, names: Iterable[tuple[str, str]]) -> None:
@@ -159,7 +163,7 @@ class Scrubber:
 
     def extended(self, names: Iterable[tuple[str, str]]) -> Scrubber:
         """A copy that also scrubs ``names`` (existing stand-ins win)."""
-        other = Scrubber()
+        other = Scrubber(fallback=self._fallback)
         other._words = dict(self._words)
         other._phrases = dict(self._phrases)
         other._pattern = self._pattern
@@ -180,7 +184,12 @@ class Scrubber:
 
     def __call__(self, value: str | None) -> str | None:
         text = plain(value)
-        if text is None or not self:
+        if text is not None and self._fallback is not None:
+            return self._fallback(self._own(text))
+        return self._own(text)
+
+    def _own(self, text: str | None) -> str | None:
+        if text is None or not (self._words or self._phrases):
             return text
         if self._pattern is not None:
             phrases = self._phrases
@@ -192,7 +201,7 @@ class Scrubber:
         return _REPEATED.sub(r"\1", text)
 
     def __bool__(self) -> bool:
-        return bool(self._words or self._phrases)
+        return bool(self._words or self._phrases or self._fallback)
 
 
 _REPEATED = re.compile(r"(\[[^\]]+\])(?:[\s-]+\1)+")

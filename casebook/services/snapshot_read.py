@@ -65,6 +65,20 @@ from casebook.services.disclosure import may_see
 from casebook.vocab import Audience, Confidentiality, SourceType
 
 Row = Any  # a sqlalchemy Row: attribute access by column name
+# Columns no output uses, so never read: internal notes (they stay inside the case file)
+# and bookkeeping.
+UNREAD = frozenset(
+    {
+        "notes",
+        "note",
+        "created_at",
+        "created_by_id",
+        "updated_by_id",
+        "retracted_by_id",
+        "retraction_reason",
+        "version",
+    }
+)
 BATCH = 2_000
 UNDISCLOSED_PLACE = "undisclosed place"
 
@@ -153,24 +167,28 @@ class _Reader:
     def __init__(self, session: Session, audience: Audience) -> None:
         self.session = session
         self.audience = audience
+        self.levels = frozenset(c for c in Confidentiality if may_see(audience, c))
 
     def rows(
         self, model: Any, column: str, ids: Iterable[int], *, live_only: bool = True
     ) -> list[Row]:
-        """Every row of ``model`` whose ``column`` is in ``ids`` (retracted ones left out)."""
+        """Every row of ``model`` whose ``column`` is in ``ids`` (retracted ones left out).
+
+        Internal notes and bookkeeping columns are not even selected (see ``UNREAD``)."""
         table = cast(Table, model.__table__)
+        skip = UNREAD | ({"retracted_at"} if live_only else set())
+        columns = [c for c in table.c if c.key not in skip]
         wanted = sorted({i for i in ids if i is not None})
         found: list[Row] = []
         for start in range(0, len(wanted), BATCH):
-            query = select(table).where(table.c[column].in_(wanted[start : start + BATCH]))
+            query = select(*columns).where(table.c[column].in_(wanted[start : start + BATCH]))
             if live_only and "retracted_at" in table.c:
                 query = query.where(table.c.retracted_at.is_(None))
-            found.extend(self.session.execute(query))
+            found.extend(self.session.execute(query).all())
         return found
 
     def visible(self, row: Row) -> bool:
-        level: Confidentiality = row.confidentiality
-        return may_see(self.audience, level)
+        return row.confidentiality in self.levels
 
 
 def _keep(
@@ -420,7 +438,10 @@ def _read_advocacy(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
     for start in range(0, len(ids), BATCH):
         found.extend(
             r.session.execute(
-                select(table, link.c.person_id.label("concerns_person_id"))
+                select(
+                    *(c for c in table.c if c.key not in UNREAD),
+                    link.c.person_id.label("concerns_person_id"),
+                )
                 .join(link, link.c.submission_id == table.c.id)
                 .where(
                     link.c.person_id.in_(ids[start : start + BATCH]),
