@@ -15,9 +15,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from casebook.cli import (  # noqa: F401  (register commands)
     accounts,
+    audit,
     database,
     demo,
     dossiers,
+    evidence,
     serving,
     worker,
 )

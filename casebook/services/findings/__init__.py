@@ -30,6 +30,7 @@ from casebook.services.findings.base import (
     ordered_rules,
     record_label,
 )
+from casebook.services.findings.report import latest_change, report
 from casebook.services.findings.runner import gate, run
 
 __all__ = [
@@ -42,7 +43,9 @@ __all__ = [
     "Rule",
     "Severity",
     "gate",
+    "latest_change",
     "ordered_rules",
     "record_label",
+    "report",
     "run",
 ]
