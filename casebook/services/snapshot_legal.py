@@ -344,9 +344,13 @@ def _wgad(facts: Facts, points: _Points) -> None:
         if term in NOT_ACKNOWLEDGED:
             points.add(WGAD, "Category I", f"{term.label} ({when})")
     for trial in facts.trials:
-        for guarantee, finding in trial.findings:
-            if finding is Finding.VIOLATED and guarantee.rank <= Guarantee.G11.rank:
-                points.add(WGAD, "Category III", f"{guarantee.value} violated ({trial.ref})")
+        codes = [
+            g.value
+            for g, finding in sorted(trial.findings, key=lambda gf: gf[0].rank)
+            if finding is Finding.VIOLATED and g.rank <= Guarantee.G11.rank
+        ]
+        if codes:
+            points.add(WGAD, "Category III", f"{', '.join(codes)} violated ({trial.ref})")
     for alleged in facts.alleged(CATEGORY_III_ACTS):
         points.add(WGAD, "Category III", f"{alleged.act.label} alleged ({alleged.when})")
 

@@ -53,14 +53,20 @@ def code(person_id: int) -> str:
 
 
 def preferred(names: Sequence[Row]) -> Row | None:
-    """The name an output leads with: a Latin primary, another primary, a Latin form, any."""
+    """The name an output leads with (its readers read Latin script): a Latin primary, a
+    Latin variant, another primary, a Latin alias, any other form; a misspelling last."""
 
-    def rank(row: Row) -> tuple[int, int, int]:
-        return (
-            0 if row.kind is NameKind.PRIMARY else 1,
-            0 if row.script is Script.LATN else 1,
-            row.id,
-        )
+    def rank(row: Row) -> tuple[int, int]:
+        latin = row.script is Script.LATN
+        order = {
+            (NameKind.PRIMARY, True): 0,
+            (NameKind.VARIANT, True): 1,
+            (NameKind.PRIMARY, False): 2,
+            (NameKind.ALIAS, True): 3,
+            (NameKind.MISSPELLING, True): 6,
+            (NameKind.MISSPELLING, False): 6,
+        }
+        return order.get((row.kind, latin), 4), row.id
 
     return min(names, key=rank) if names else None
 
