@@ -22,6 +22,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    intersect,
     or_,
     select,
     update,
@@ -40,12 +41,14 @@ MAX_FUZZY_CANDIDATES = 5_000
 # --- the derived index --------------------------------------------------------------
 
 
+def name_rank(kind: NameKind, script: Script, ident: int) -> tuple[int, int, int]:
+    """How a person's names are ordered for display: primary first, Latin script first,
+    then in the order recorded (the first is the name lists show and sort by)."""
+    return (0 if kind is NameKind.PRIMARY else 1, 0 if script is Script.LATN else 1, ident)
+
+
 def _rank(name: PersonName) -> tuple[int, int, int]:
-    return (
-        0 if name.kind is NameKind.PRIMARY else 1,
-        0 if name.script is Script.LATN else 1,
-        name.id,
-    )
+    return name_rank(name.kind, name.script, name.id)
 
 
 def reindex_names(session: Session, person_ids: Iterable[int]) -> None:
@@ -73,11 +76,7 @@ def reindex_names(session: Session, person_ids: Iterable[int]) -> None:
             )
         best: dict[int, tuple[tuple[int, int, int], str]] = {}
         for row in rows:
-            rank = (
-                0 if row.kind is NameKind.PRIMARY else 1,
-                0 if row.script is Script.LATN else 1,
-                row.id,
-            )
+            rank = name_rank(row.kind, row.script, row.id)
             if row.person_id not in best or rank < best[row.person_id][0]:
                 best[row.person_id] = (rank, row.search_key)
         table = cast(Table, Person.__table__)
@@ -167,19 +166,30 @@ def close_words(session: Session, word: str) -> list[str]:
     return sorted(c for c in candidates if _levenshtein(word, c, limit) <= limit)
 
 
-def _matching(words: Sequence[str], expansions: dict[str, list[str]] | None) -> list[Any]:
-    conditions = []
-    for word in words:
-        if expansions is not None:
-            match = PersonNameToken.token.in_(expansions[word] or [word])
-        else:
-            match = _prefix_range(word)
-        # Driven from the token index: the matching persons are found first, then fetched.
-        conditions.append(Person.id.in_(select(PersonNameToken.person_id).where(match)))
-    return conditions
+def _word_match(word: str, expansions: dict[str, list[str]] | None) -> Any:
+    """A token starting with ``word``, or (widened) one of its close spellings."""
+    close = (expansions or {}).get(word)
+    if close:
+        return or_(_prefix_range(word), PersonNameToken.token.in_(close))
+    return _prefix_range(word)
 
 
-def _filtered(filters: PersonFilters, name_conditions: list[Any]) -> Select[Any]:
+def _matched(words: Sequence[str], expansions: dict[str, list[str]] | None) -> Any:
+    """The ids of the persons having every word, each once, read from the token index only.
+
+    A derived table the person rows are joined to (rather than ``id IN (...)``): both
+    databases then start from the matches and look the persons up, instead of walking every
+    person in name order and probing the tokens of each (which PostgreSQL chose for a LIMIT
+    and which costs seconds when the matches sort late).
+    """
+    per_word = [
+        select(PersonNameToken.person_id).where(_word_match(word, expansions)) for word in words
+    ]
+    found = intersect(*per_word) if len(per_word) > 1 else per_word[0].distinct()
+    return found.subquery("matched")
+
+
+def _filtered(filters: PersonFilters) -> Select[Any]:
     query = select(Person.id)
     if not filters.show_retracted:
         query = query.where(Person.retracted_at.is_(None))
@@ -200,8 +210,6 @@ def _filtered(filters: PersonFilters, name_conditions: list[Any]) -> Select[Any]
             )
         )
         query = query.where(Person.id.in_(held))
-    for condition in name_conditions:
-        query = query.where(condition)
     return query
 
 
@@ -219,18 +227,20 @@ def find_persons(
     """One page of persons matching ``filters``: a fixed number of queries whatever the size."""
     words = fold(filters.q).split() if filters.q else []
     page = max(page, 1)
-    expansions: dict[str, list[str]] | None = None
-    query = _filtered(filters, _matching(words, None))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    if total == 0 and words:
-        expansions = {word: close_words(session, word) for word in words}
-        if any(expansions.values()):
-            query = _filtered(filters, _matching(words, expansions))
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     order = SORTS.get(filters.sort, SORTS["name"])
-    ids = list(
-        session.scalars(query.order_by(*order).offset((page - 1) * per_page).limit(per_page))
-    )
+    expansions: dict[str, list[str]] | None = None
+    if not words:
+        query = _filtered(filters)
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ids = list(
+            session.scalars(query.order_by(*order).offset((page - 1) * per_page).limit(per_page))
+        )
+    else:
+        ids, total = _name_page(session, filters, words, None, order, page, per_page)
+        if total == 0:
+            expansions = {word: close_words(session, word) for word in words}
+            if any(expansions.values()):
+                ids, total = _name_page(session, filters, words, expansions, order, page, per_page)
     persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     names: dict[int, list[PersonName]] = {pid: [] for pid in ids}
     if ids:
@@ -243,3 +253,32 @@ def find_persons(
     rows = [PersonRow(persons[pid], sorted(names[pid], key=_rank)) for pid in ids if pid in persons]
     widened = {w: c for w, c in (expansions or {}).items() if c}
     return Page(rows, total, page, per_page, fuzzy=expansions is not None, widened=widened)
+
+
+def _name_page(
+    session: Session,
+    filters: PersonFilters,
+    words: Sequence[str],
+    expansions: dict[str, list[str]] | None,
+    order: tuple[Any, ...],
+    page: int,
+    per_page: int,
+) -> tuple[list[int], int]:
+    """The ids on one page of the persons matching ``words``, and how many match in all.
+
+    One query gives both (the total as a window count over the matches), so the matches
+    are found once; only a page past the end needs a second query for the total.
+    """
+    matched = _matched(words, expansions)
+    query = _filtered(filters).join(matched, matched.c.person_id == Person.id)
+    rows = session.execute(
+        query.add_columns(func.count().over().label("total"))
+        .order_by(*order)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    if rows:
+        return [row.id for row in rows], int(rows[0].total)
+    if page == 1:
+        return [], 0
+    return [], session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from casebook.errors import DomainError
@@ -16,9 +16,9 @@ from casebook.models.people import Person
 from casebook.services import advocacy, records
 from casebook.services.context import Context
 from casebook.vocab import Recipient, Role, SubmissionStatus
-from casebook.web.allegations import PER_PAGE, ListPage, primary_names
-from casebook.web.deps import db, web_context
+from casebook.web.deps import web_context
 from casebook.web.editing import edit_record, finish, save
+from casebook.web.listing import page_of, primary_names, term
 from casebook.web.security import requires
 
 bp = Blueprint("advocacy", __name__, url_prefix="/submissions")
@@ -39,33 +39,26 @@ def person_ids(raw: str | None) -> list[int]:
     return ids
 
 
-def _term(vocab: Any, value: str | None) -> Any:
-    return vocab.of(value) if value and value in vocab._value2member_map_ else None
-
-
 @bp.route("/")
 def index() -> str:
     form = SubmissionFilterForm(request.args)
-    query = select(Submission).where(Submission.retracted_at.is_(None))
-    recipient = _term(Recipient, form.recipient.data)
+    conditions: list[Any] = [Submission.retracted_at.is_(None)]
+    recipient = term(Recipient, form.recipient.data)
     if recipient is not None:
-        query = query.where(Submission.recipient == recipient)
-    status = _term(SubmissionStatus, form.status.data)
+        conditions.append(Submission.recipient == recipient)
+    status = term(SubmissionStatus, form.status.data)
     if status is not None:
-        query = query.where(Submission.status == status)
+        conditions.append(Submission.status == status)
     if form.follow_up_due.data:
         today = web_context().now().date()
-        query = query.where(
-            Submission.follow_up_on <= today, Submission.status != SubmissionStatus.CLOSED
-        )
-    number = max(request.args.get("page", 1, type=int), 1)
-    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db().scalars(
-        query.order_by(Submission.follow_up_on.is_(None), Submission.follow_up_on, Submission.id)
-        .offset((number - 1) * PER_PAGE)
-        .limit(PER_PAGE)
+        conditions += [
+            Submission.follow_up_on <= today,
+            Submission.status != SubmissionStatus.CLOSED,
+        ]
+    rows = select(Submission).order_by(
+        Submission.follow_up_on.is_(None), Submission.follow_up_on, Submission.id
     )
-    page = ListPage(list(rows), total, number, PER_PAGE)
+    page = page_of(Submission, conditions, rows, request.args.get("page", 1, type=int))
     return render_template("advocacy/index.html", form=form, page=page)
 
 

@@ -3,12 +3,10 @@ death record, and the reviewers' status change."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, render_template, request, url_for
-from sqlalchemy import Select, func, select
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from casebook.forms.allegations import (
@@ -24,96 +22,43 @@ from casebook.forms.allegations import (
 from casebook.forms.common import SelectChoice
 from casebook.models.allegations import Allegation, DeathRecord, Involvement, MedicalEvaluation
 from casebook.models.detention import DetentionEpisode
-from casebook.models.people import Person, PersonName
+from casebook.models.people import Person
 from casebook.models.places import Place
 from casebook.models.trials import Proceeding
 from casebook.services import allegations, records
 from casebook.services.context import Context
-from casebook.vocab import ActType, AllegationStatus, NameKind, Role, Script, StateResponse
+from casebook.vocab import ActType, AllegationStatus, Role, StateResponse
 from casebook.web.deps import db, web_context
 from casebook.web.editing import Edited, add_record, choices, edit_record, finish, save
+from casebook.web.listing import page_of, primary_names, term
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
 
 bp = Blueprint("allegations", __name__, url_prefix="/allegations")
 
-PER_PAGE = 50
-
-
-@dataclass(frozen=True)
-class ListPage:
-    rows: list[Any]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
-def _term(vocab: Any, value: str | None) -> Any:
-    return vocab.of(value) if value and value in vocab._value2member_map_ else None
-
 
 @bp.route("/")
 def index() -> str:
     form = AllegationFilterForm(request.args)
-    query = select(Allegation.id)
+    conditions: list[Any] = []
     if not form.show_retracted.data:
-        query = query.where(Allegation.retracted_at.is_(None))
+        conditions.append(Allegation.retracted_at.is_(None))
     for column, vocab, value in (
         (Allegation.act_type, ActType, form.act_type.data),
         (Allegation.status, AllegationStatus, form.status.data),
         (Allegation.state_response, StateResponse, form.state_response.data),
     ):
-        term = _term(vocab, value)
-        if term is not None:
-            query = query.where(column == term)
-    page = _page_of(query, request.args.get("page", 1, type=int))
-    names = primary_names(row.Allegation.victim_id for row in page.rows)
-    return render_template("allegations/index.html", form=form, page=page, names=names)
-
-
-def _page_of(ids: Select[Any], number: int) -> ListPage:
-    """One page of allegations (with their place's name): two queries whatever the size."""
-    number = max(number, 1)
-    total = db().scalar(select(func.count()).select_from(ids.subquery())) or 0
-    rows = db().execute(
+        chosen = term(vocab, value)
+        if chosen is not None:
+            conditions.append(column == chosen)
+    rows = (
         select(Allegation, Place.name.label("place_name"))
         .outerjoin(Place, Place.id == Allegation.place_id)
-        .where(Allegation.id.in_(ids.scalar_subquery()))
         .order_by(Allegation.id.desc())
-        .offset((number - 1) * PER_PAGE)
-        .limit(PER_PAGE)
     )
-    return ListPage(list(rows), total, number, PER_PAGE)
-
-
-def primary_names(person_ids: Iterable[int]) -> dict[int, str]:
-    """Each person's display name (primary first, Latin script first), in one query."""
-    ids = sorted(set(person_ids))
-    if not ids:
-        return {}
-    best: dict[int, tuple[tuple[int, int, int], str]] = {}
-    rows = db().execute(
-        select(
-            PersonName.id,
-            PersonName.person_id,
-            PersonName.full_name,
-            PersonName.kind,
-            PersonName.script,
-        ).where(PersonName.person_id.in_(ids), PersonName.retracted_at.is_(None))
-    )
-    for row in rows:
-        rank = (
-            0 if row.kind is NameKind.PRIMARY else 1,
-            0 if row.script is Script.LATN else 1,
-            row.id,
-        )
-        if row.person_id not in best or rank < best[row.person_id][0]:
-            best[row.person_id] = (rank, row.full_name)
-    return {pid: name for pid, (_rank, name) in best.items()}
+    page = page_of(Allegation, conditions, rows, request.args.get("page", 1, type=int))
+    names = primary_names(row.Allegation.victim_id for row in page.rows)
+    return render_template("allegations/index.html", form=form, page=page, names=names)
 
 
 # --- choices of the person's own records ---------------------------------------------

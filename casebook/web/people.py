@@ -23,6 +23,7 @@ from casebook.services.context import Context
 from casebook.vocab import PersonCategory, PersonStatus, Role
 from casebook.web.deps import db, web_context
 from casebook.web.editing import add_record, edit_record, finish, save
+from casebook.web.listing import term
 from casebook.web.lookups import detention_place_choices, place_choices
 from casebook.web.security import requires
 
@@ -35,18 +36,14 @@ def index() -> str:
     form.place.choices = detention_place_choices(blank="Any")
     filters = search.PersonFilters(
         q=form.q.data or "",
-        category=_term(PersonCategory, form.category.data),
-        status=_term(PersonStatus, form.status.data),
+        category=term(PersonCategory, form.category.data),
+        status=term(PersonStatus, form.status.data),
         place_id=int(form.place.data) if (form.place.data or "").isdigit() else None,
         sort=form.sort.data or "name",
         show_retracted=bool(form.show_retracted.data),
     )
     page = search.find_persons(db(), filters, request.args.get("page", 1, type=int))
     return render_template("people/index.html", form=form, page=page, filters=filters)
-
-
-def _term(vocab: Any, value: str | None) -> Any:
-    return vocab.of(value) if value and value in vocab._value2member_map_ else None
 
 
 def _person_form(form: PersonForm) -> PersonForm:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from casebook.forms.places import NewPlaceForm, PlaceFilterForm, PlaceForm, PlaceNameForm
@@ -17,46 +15,23 @@ from casebook.services.context import Context
 from casebook.vocab import PlaceKind, Role
 from casebook.web.deps import db, web_context
 from casebook.web.editing import add_record, edit_record, finish, save
+from casebook.web.listing import page_of, term
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
 
 bp = Blueprint("places", __name__, url_prefix="/places")
 
-PER_PAGE = 50
-
-
-@dataclass(frozen=True)
-class PlacePage:
-    rows: Sequence[Place]
-    total: int
-    page: int
-    per_page: int = PER_PAGE
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
-def _find_places(kind: PlaceKind | None, show_retracted: bool, page: int) -> PlacePage:
-    query = select(Place)
-    if kind is not None:
-        query = query.where(Place.kind == kind)
-    if not show_retracted:
-        query = query.where(Place.retracted_at.is_(None))
-    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = min(max(page, 1), max(1, -(-total // PER_PAGE)))
-    rows = db().scalars(
-        query.order_by(Place.name, Place.id).offset((page - 1) * PER_PAGE).limit(PER_PAGE)
-    )
-    return PlacePage(list(rows), total, page)
-
 
 @bp.route("/")
 def index() -> str:
     form = PlaceFilterForm(request.args)
-    raw = form.kind.data or ""
-    kind = PlaceKind.of(raw) if raw in PlaceKind._value2member_map_ else None
-    page = _find_places(kind, bool(form.show_retracted.data), request.args.get("page", 1, type=int))
+    conditions: list[Any] = []
+    if kind := term(PlaceKind, form.kind.data):
+        conditions.append(Place.kind == kind)
+    if not form.show_retracted.data:
+        conditions.append(Place.retracted_at.is_(None))
+    rows = select(Place).order_by(Place.name, Place.id)
+    page = page_of(Place, conditions, rows, request.args.get("page", 1, type=int))
     return render_template("places/index.html", form=form, page=page)
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
@@ -38,11 +37,11 @@ from casebook.web.citations import owners_with_persons
 from casebook.web.deps import db, settings, store, web_context
 from casebook.web.editing import Edited, edit_record, finish, save
 from casebook.web.errors import render_error
+from casebook.web.listing import page_of, term
 from casebook.web.security import has_role, requires
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
 
-PER_PAGE = 50
 # First bytes of the types whose content is easy to recognise.
 SIGNATURES = {
     "application/pdf": b"%PDF-",
@@ -51,48 +50,26 @@ SIGNATURES = {
 }
 
 
-@dataclass(frozen=True)
-class SourcePage:
-    rows: Sequence[Source]
-    total: int
-    page: int
-    per_page: int
-    cited: dict[int, int] = field(default_factory=dict)
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
 @bp.route("/")
 def index() -> str:
     form = SourceFilterForm(request.args)
-    query = select(Source)
+    conditions: list[Any] = []
     if not form.show_retracted.data:
-        query = query.where(Source.retracted_at.is_(None))
+        conditions.append(Source.retracted_at.is_(None))
     if q := (form.q.data or "").strip():
-        query = query.where(func.lower(Source.title).contains(q.lower(), autoescape=True))
-    if term := _term(SourceType, form.source_type.data):
-        query = query.where(Source.source_type == term)
-    if term := _term(SourceAffiliation, form.affiliation.data):
-        query = query.where(Source.affiliation == term)
+        conditions.append(func.lower(Source.title).contains(q.lower(), autoescape=True))
+    if chosen := term(SourceType, form.source_type.data):
+        conditions.append(Source.source_type == chosen)
+    if affiliation := term(SourceAffiliation, form.affiliation.data):
+        conditions.append(Source.affiliation == affiliation)
     if form.reliability.data == UNGRADED:
-        query = query.where(Source.reliability.is_(None))
-    elif term := _term(Reliability, form.reliability.data):
-        query = query.where(Source.reliability == term)
-    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
-    number = max(1, request.args.get("page", 1, type=int))
-    rows = list(
-        db().scalars(
-            query.order_by(Source.id.desc()).offset((number - 1) * PER_PAGE).limit(PER_PAGE)
-        )
-    )
-    page = SourcePage(rows, total, number, PER_PAGE, _citation_counts([s.id for s in rows]))
-    return render_template("sources/index.html", form=form, page=page)
-
-
-def _term(vocab: Any, value: str | None) -> Any:
-    return vocab.of(value) if value and value in vocab._value2member_map_ else None
+        conditions.append(Source.reliability.is_(None))
+    elif grade := term(Reliability, form.reliability.data):
+        conditions.append(Source.reliability == grade)
+    rows = select(Source).order_by(Source.id.desc())
+    page = page_of(Source, conditions, rows, request.args.get("page", 1, type=int))
+    cited = _citation_counts([s.id for s in page.rows])
+    return render_template("sources/index.html", form=form, page=page, cited=cited)
 
 
 def _citation_counts(source_ids: list[int]) -> dict[int, int]:

@@ -3,13 +3,12 @@ hearings, the fair-trial matrix and sentences."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import Select, func, select
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from casebook.forms.common import SelectChoice
@@ -22,20 +21,18 @@ from casebook.forms.trials import (
     SentenceForm,
 )
 from casebook.models.detention import DetentionEpisode
-from casebook.models.people import Person, PersonName
+from casebook.models.people import Person
 from casebook.models.places import Place
 from casebook.models.trials import Charge, Hearing, Proceeding, Sentence
 from casebook.services import casefile, records, trials
-from casebook.vocab import Guarantee, NameKind, ProceedingInstance, Role, Script
+from casebook.vocab import Guarantee, ProceedingInstance, Role
 from casebook.web.deps import db, web_context
 from casebook.web.editing import add_record, choices, edit_record, finish, save
+from casebook.web.listing import ListPage, page_of, primary_names, term
 from casebook.web.lookups import court_choices, detention_place_choices
 from casebook.web.security import requires
 
 bp = Blueprint("trials", __name__, url_prefix="/proceedings")
-
-PER_PAGE = 50
-
 
 # -- the list ----------------------------------------------------------------------------
 
@@ -47,76 +44,37 @@ class ProceedingRow:
     person_name: str
 
 
-@dataclass(frozen=True)
-class ProceedingPage:
-    rows: list[ProceedingRow]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
-def _filtered(form: ProceedingFilterForm) -> Select[Any]:
-    query = select(Proceeding.id)
+def _conditions(form: ProceedingFilterForm) -> list[Any]:
+    conditions: list[Any] = []
     if not form.show_retracted.data:
-        query = query.where(Proceeding.retracted_at.is_(None))
-    if form.instance.data in ProceedingInstance._value2member_map_:
-        query = query.where(Proceeding.instance == ProceedingInstance.of(form.instance.data))
+        conditions.append(Proceeding.retracted_at.is_(None))
+    if instance := term(ProceedingInstance, form.instance.data):
+        conditions.append(Proceeding.instance == instance)
     if (form.court.data or "").isdigit():
-        query = query.where(Proceeding.court_id == int(form.court.data))
+        conditions.append(Proceeding.court_id == int(form.court.data))
     if isinstance(form.start_from.data, date):
-        query = query.where(Proceeding.start_date >= form.start_from.data)
+        conditions.append(Proceeding.start_date >= form.start_from.data)
     if isinstance(form.start_to.data, date):
-        query = query.where(Proceeding.start_date <= form.start_to.data)
-    return query
+        conditions.append(Proceeding.start_date <= form.start_to.data)
+    return conditions
 
 
-def find_proceedings(form: ProceedingFilterForm, page: int) -> ProceedingPage:
-    """One page of proceedings in four queries, whatever the page shows."""
-    session = db()
-    page = max(page, 1)
-    query = _filtered(form)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+def find_proceedings(form: ProceedingFilterForm, number: int) -> ListPage:
+    """One page of proceedings with their court and person: three queries whatever the page."""
     start = (
         Proceeding.start_date.asc() if form.sort.data == "oldest" else Proceeding.start_date.desc()
     )
-    rows = session.execute(
+    rows = (
         select(Proceeding, Place.name)
         .outerjoin(Place, Place.id == Proceeding.court_id)
-        .where(Proceeding.id.in_(query.scalar_subquery()))
         .order_by(start.nulls_last(), Proceeding.id.desc())
-        .offset((page - 1) * PER_PAGE)
-        .limit(PER_PAGE)
-    ).all()
-    names = _primary_names({proc.person_id for proc, _court in rows})
-    return ProceedingPage(
-        [ProceedingRow(proc, court or "", names.get(proc.person_id, "")) for proc, court in rows],
-        total,
-        page,
-        PER_PAGE,
     )
-
-
-def _primary_names(person_ids: set[int]) -> dict[int, str]:
-    """Each person's primary name (else a Latin one, else the first recorded)."""
-    found: dict[int, list[PersonName]] = defaultdict(list)
-    if person_ids:
-        for name in db().scalars(
-            select(PersonName).where(
-                PersonName.person_id.in_(person_ids), PersonName.retracted_at.is_(None)
-            )
-        ):
-            found[name.person_id].append(name)
-    return {
-        pid: min(
-            names,
-            key=lambda n: (n.kind is not NameKind.PRIMARY, n.script is not Script.LATN, n.id),
-        ).full_name
-        for pid, names in found.items()
-    }
+    page = page_of(Proceeding, _conditions(form), rows, number)
+    names = primary_names(proc.person_id for proc, _court in page.rows)
+    found = [
+        ProceedingRow(proc, court or "", names.get(proc.person_id, "")) for proc, court in page.rows
+    ]
+    return replace(page, rows=found)
 
 
 @bp.route("/")

@@ -5,8 +5,10 @@
 
 Requests go through the full Flask stack (routing, login, CSRF, templates, the database)
 in-process, so the figures are server time without network. Reports the median and 95th
-percentile of the persons list, a name search (random surnames from the data, in Latin,
-Cyrillic and Armenian) and a case-file page (random persons).
+percentile of the persons list (first page, page 500, sorted by last change, filtered), a
+name search (random last words of names from the data, in Latin, Cyrillic and Armenian),
+the same words with one letter left out, a case-file page (random persons) and the other
+lists.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import func, select
 
@@ -67,11 +70,23 @@ def main(argv: list[str]) -> None:
     def surname() -> str:
         return rng.choice(names).split()[-1]
 
+    def misspelled() -> str:  # one letter left out, as in "Hovhanisyan"
+        word = surname()
+        at = rng.randrange(1, max(2, len(word) - 1))
+        return word[:at] + word[at + 1 :]
+
     pages = {
         "persons list": lambda: "/people/",
         "persons list, page 500": lambda: "/people/?page=500",
-        "name search": lambda: "/people/?q=" + surname(),
+        "persons list, recently changed": lambda: "/people/?sort=updated&page=20",
+        "persons list, category and status": lambda: "/people/?category=POW&status=DETAINED",
+        "name search": lambda: "/people/?q=" + quote(surname()),
+        "name search, misspelled": lambda: "/people/?q=" + quote(misspelled()),
         "case file": lambda: f"/people/{rng.randint(1, max_id)}",
+        "proceedings list": lambda: "/proceedings/?page=20",
+        "allegations list": lambda: "/allegations/?page=20",
+        "sources list": lambda: "/sources/?page=20",
+        "submissions list": lambda: "/submissions/",
     }
     print(f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page")
     for label, make_url in pages.items():
@@ -83,7 +98,7 @@ def main(argv: list[str]) -> None:
             timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code in (200, 404), (target, response.status_code)
         print(
-            f"  {label:<24} median {statistics.median(timings):7.1f} ms"
+            f"  {label:<36} median {statistics.median(timings):7.1f} ms"
             f"   p95 {percentile(timings, 95):7.1f} ms"
         )
 

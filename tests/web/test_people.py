@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from casebook.models.people import Person
 from casebook.services.context import Context
 from tests.factories import make_person
 from tests.web.conftest import Browser
@@ -74,3 +75,41 @@ def test_hostile_names_render_escaped(as_editor: Browser, ctx: Context) -> None:
     html = as_editor.get(f"/people/{person.id}").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def _listed(browser: Browser, **query: str) -> str:
+    response = browser.get("/people/", query_string=query)
+    assert response.status_code == 200
+    return str(response.get_data(as_text=True))
+
+
+def test_search_pages_count_and_filter_the_matches(as_viewer: Browser, ctx: Context) -> None:
+    from casebook.services import records
+
+    def named(full_name: str, **values: object) -> int:
+        return make_person(
+            ctx, names=[{"full_name": full_name, "script": "LATN", "language": "EN"}], **values
+        ).id
+
+    aram = [named(f"Aram Testyan {i:02d}") for i in range(53)]
+    named("Aram Otheryan")
+    judge = named("Karen Testyan", category="JUDGE")
+    gone = named("Aram Testyan retracted")
+    records.retract(ctx, records.get(ctx, Person, gone), "duplicate")
+
+    both = _listed(as_viewer, q="aram testyan")
+    assert "(53 in all)" in both  # every word must match; the retracted one is hidden
+    assert "Aram Testyan 00" in both and "Aram Testyan 49" in both
+    assert "Aram Testyan 50" not in both and "Karen Testyan" not in both
+    last = _listed(as_viewer, q="aram testyan", page="2")
+    assert "Page 2 of 2 (53 in all)" in last and "Aram Testyan 52" in last
+    past = _listed(as_viewer, q="aram testyan", page="9")
+    assert "There is no page 9: 53 in all" in past and "page=2" in past
+    assert "(54 in all)" in _listed(as_viewer, q="testyan")
+    assert "(55 in all)" in _listed(as_viewer, q="testyan", show_retracted="y")
+    judges = _listed(as_viewer, q="testyan", category="JUDGE")
+    assert "(1 in all)" in judges and f"P-{judge}<" in judges
+    assert "(1 in all)" in _listed(as_viewer, q="ara Otharyan")  # a prefix and a misspelling
+    newest = _listed(as_viewer, q="aram testyan", sort="updated")
+    assert newest.index(f"P-{aram[-1]}<") < newest.index(f"P-{aram[-2]}<")
+    assert "No person matches" in _listed(as_viewer, q="zzzzzz")

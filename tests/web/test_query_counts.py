@@ -64,3 +64,55 @@ def test_case_file_does_not_grow_with_records(
     many = statements_for(as_viewer, engine, f"/people/{person.id}")
     assert many == few
     assert 15 <= few <= 40
+
+
+def _fill(ctx: Context, rounds: int) -> None:
+    """``rounds`` persons, each with a proceeding, an allegation, a source, a place and a
+    submission."""
+    from casebook.services import advocacy
+    from tests.factories import make_place, make_proceeding
+
+    for i in range(rounds):
+        person = make_person(ctx)
+        make_proceeding(ctx, person, case_number=f"1-{i}/2021")
+        make_allegation(ctx, person)
+        make_source(ctx, title=f"Invented report {i}")
+        make_place(ctx, name=f"Invented prison {i}")
+        advocacy.create_submission(
+            ctx,
+            {"recipient": "WGAD", "title": f"Invented submission {i}", "submitted_on": None},
+            [person.id],
+        )
+
+
+LISTS = (
+    "/people/",
+    "/people/?q=Hovhannisyan",
+    "/people/?q=Ованнисян&category=POW&sort=updated",
+    "/people/?q=Hovanisyan",  # a misspelling: the widened search
+    "/proceedings/",
+    "/allegations/?act_type=TORTURE",
+    "/sources/",
+    "/submissions/",
+    "/places/",
+)
+
+
+def test_every_list_runs_the_same_statements_for_few_or_many_rows(
+    as_viewer: Browser, ctx: Context, engine: Engine
+) -> None:
+    _fill(ctx, 2)
+    few = {url: statements_for(as_viewer, engine, url) for url in LISTS}
+    _fill(ctx, 7)
+    many = {url: statements_for(as_viewer, engine, url) for url in LISTS}
+    assert many == few
+    assert all(count <= 12 for count in few.values()), few
+
+
+def test_a_page_past_the_end_shows_the_last_page(as_viewer: Browser, ctx: Context) -> None:
+    _fill(ctx, 2)
+    for url in ("/proceedings/", "/allegations/", "/sources/", "/submissions/", "/places/"):
+        html = as_viewer.get(url, query_string={"page": "99"}).get_data(as_text=True)
+        assert "Page 1 of 1" in html, url
+    people = as_viewer.get("/people/", query_string={"page": "99"}).get_data(as_text=True)
+    assert "There is no page 99: 2 in all" in people
