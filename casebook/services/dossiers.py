@@ -166,6 +166,7 @@ def _update(ctx: Context, entry: Dossier, reason: str | None = None, **values: A
     record_event(
         ctx, AuditAction.UPDATE, Dossier.__tablename__, entry.id, _changes(entry, before), reason
     )
+    ctx.session.flush()
 
 
 def _override(ctx: Context, reason: str | None) -> str | None:
@@ -207,6 +208,7 @@ def request(ctx: Context, order: Order, *, override_reason: str | None = None) -
         "status": JobStatus.QUEUED.value,
     }
     record_event(ctx, AuditAction.INSERT, Dossier.__tablename__, entry.id, values, reason)
+    ctx.session.flush()
     return entry
 
 
@@ -358,6 +360,7 @@ def open_pdf(ctx: Context, entry: Dossier, pdfs: EvidenceStore) -> tuple[bytes, 
         entry.id,
         {"pdf_sha256": entry.pdf_sha256, "filename": entry.filename},
     )
+    ctx.session.flush()
     return data, entry.filename or filename(entry.reference or "dossier", entry.audience)
 
 
