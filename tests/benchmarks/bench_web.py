@@ -7,12 +7,13 @@ Requests go through the full Flask stack (routing, login, CSRF, templates, the d
 in-process, so the figures are server time without network. Reports the median and 95th
 percentile of the persons list (first page, page 500, sorted by last change, filtered), a
 name search (random last words of names from the data, in Latin, Cyrillic and Armenian),
-the same words with one letter left out, a case-file page (random persons) and the other
-lists.
+the same words with one letter left out, a case-file page (random persons), the other
+lists and the dashboard.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -87,8 +88,10 @@ def main(argv: list[str]) -> None:
         "allegations list": lambda: "/allegations/?page=20",
         "sources list": lambda: "/sources/?page=20",
         "submissions list": lambda: "/submissions/",
+        "dashboard": lambda: "/",
     }
-    print(f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page, load {load}")
     for label, make_url in pages.items():
         timings = []
         for _ in range(count):
