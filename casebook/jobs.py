@@ -3,7 +3,9 @@
 - **Storage.** By default the queue is a SQLite file in the instance folder
   (``<instance>/queue.sqlite3``, Huey's ``SqliteHuey``): nothing to install or run beyond
   ``casebook worker``. With ``CASEBOOK_QUEUE_URL=redis://host:6379/0`` it is a Redis
-  server (``RedisHuey``), for deployments with several web processes or machines.
+  server (``RedisHuey``), for deployments with several web processes or machines; a URL
+  fragment names the queue (``redis://host:6379/0#casebook-staging``; default
+  ``casebook``) so several instances can share one server.
 - **Tasks** carry only the register entry's id; the worker opens its own database
   sessions from its own settings. The web enqueues *after* its transaction commits
   (:meth:`Jobs.enqueue_after_commit`), so a worker never looks for an entry not yet saved.
@@ -55,7 +57,9 @@ def make_huey(settings: Settings, name: str = QUEUE_NAME, immediate: bool = Fals
             raise CasebookError(
                 f"CASEBOOK_QUEUE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}"
             )
-        return RedisHuey(name, url=url, results=False)
+        # A fragment names the queue, so several instances can share one Redis server.
+        url, _, fragment = url.partition("#")
+        return RedisHuey(fragment or name, url=url, results=False)
     settings.ensure_instance()
     return SqliteHuey(name, filename=str(settings.instance_path / QUEUE_FILE), results=False)
 
