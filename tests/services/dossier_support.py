@@ -70,3 +70,17 @@ def clean_person(ctx: Context, reviewer_ctx: Context, **values: object) -> Perso
 
 def build(session: Session, dossier_id: int, pdfs: EvidenceStore, clock: FakeClock) -> JobStatus:
     return run_build(job_sessions(session), dossier_id, pdfs, clock=clock, via="test")
+
+
+def committed_contexts(session: Session) -> tuple[Context, Context]:
+    """An editor's and a reviewer's context on a real (committed) database session."""
+    from casebook.db import utcnow
+    from casebook.services import accounts
+    from casebook.vocab import Role
+
+    system = Context(session, accounts.system_user(session, utcnow), utcnow)
+    made = [
+        accounts.create_user(system, name, role, "correct horse battery staple", name.title())
+        for name, role in (("edith", Role.EDITOR), ("rene", Role.REVIEWER))
+    ]
+    return tuple(Context(session, user, utcnow, via="test") for user in made)  # type: ignore[return-value]

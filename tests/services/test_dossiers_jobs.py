@@ -18,15 +18,15 @@ from sqlalchemy import select
 
 from casebook import migrate
 from casebook.config import Settings
-from casebook.db import make_engine, unit_of_work, utcnow
+from casebook.db import make_engine, unit_of_work
 from casebook.errors import CasebookError
 from casebook.jobs import Jobs, make_huey
 from casebook.models import Dossier
-from casebook.services import accounts, dossiers
+from casebook.services import dossiers
 from casebook.services.context import Context
 from casebook.services.snapshot import Profile
-from casebook.vocab import Audience, DossierKind, JobStatus, Role
-from tests.services.dossier_support import clean_person, job_sessions
+from casebook.vocab import Audience, DossierKind, JobStatus
+from tests.services.dossier_support import clean_person, committed_contexts, job_sessions
 from tests.support.databases import fresh_database_url
 
 
@@ -91,23 +91,8 @@ def _committed_case(url: str) -> int:
     migrate.upgrade(engine)
     try:
         with unit_of_work(engine) as session:
-            system = accounts.system_user(session, utcnow)
-            editor = accounts.create_user(
-                Context(session, system, utcnow),
-                "edith",
-                Role.EDITOR,
-                "correct horse battery staple",
-                "Edith",
-            )
-            reviewer = accounts.create_user(
-                Context(session, system, utcnow),
-                "rene",
-                Role.REVIEWER,
-                "correct horse battery staple",
-                "Rene",
-            )
-            ctx = Context(session, editor, utcnow, via="test")
-            person = clean_person(ctx, Context(session, reviewer, utcnow, via="test"))
+            ctx, reviewer_ctx = committed_contexts(session)
+            person = clean_person(ctx, reviewer_ctx)
             return dossiers.request(ctx, person_order(person.id)).id
     finally:
         engine.dispose()
