@@ -240,7 +240,7 @@ class Summary:
 @dataclass(frozen=True)
 class CustodyEventEntry:
     type_label: str
-    type_code: str
+    type_code: str  # the CustodyEventType value: TRANSFER, ICRC_VISIT, CAPTURE_CARD...
     start: FuzzyDate | None
     end: date | None
     from_place: str | None

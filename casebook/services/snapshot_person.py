@@ -197,7 +197,7 @@ class _Person:
     def _event(self, ev: Row) -> CustodyEventEntry:
         return CustodyEventEntry(
             type_label=ev.event_type.label,
-            type_code=ev.event_type.code,
+            type_code=ev.event_type.value,
             start=fuzzy(ev.start_date, ev.start_precision, ev.start_as_reported),
             end=ev.end_date,
             from_place=self.b.place(ev.from_place_id),
