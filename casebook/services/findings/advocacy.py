@@ -28,6 +28,7 @@ from casebook.services.allegations import TRIAL_ACTS
 from casebook.services.findings.base import Row, Scope, Severity, register
 from casebook.services.findings.paths import (
     CLAIM_PATHS,
+    checklist,
     json_list_empty,
     json_list_has,
     submission_in_scope,
@@ -225,8 +226,8 @@ def _wgad_message(row: Row) -> str:
     )
 
 
-def _wgad_columns() -> dict[str, Any]:
-    person = submission_person.c.person_id
+def _wgad_columns(candidate: Any) -> dict[str, Any]:
+    person = candidate.person_id
     episode = aliased(DetentionEpisode, name="wgad_episode")
     trial = aliased(Proceeding, name="wgad_proceeding")
     mine_ep = and_(episode.person_id == person, episode.retracted_at.is_(None))
@@ -237,7 +238,7 @@ def _wgad_columns() -> dict[str, Any]:
         "identity": and_(
             exists().where(PersonName.person_id == person, PersonName.retracted_at.is_(None)),
             or_(
-                Person.birth_date.isnot(None),
+                candidate.birth_date.isnot(None),
                 exists().where(
                     PersonIdentifier.person_id == person, PersonIdentifier.retracted_at.is_(None)
                 ),
@@ -309,11 +310,10 @@ def _wgad_columns() -> dict[str, Any]:
     message=_wgad_message,
 )
 def wgad_elements(scope: Scope) -> Any:
-    columns = _wgad_columns()
-    labelled = [clause.label(key) for key, clause in columns.items()]
-    return _per_person(scope, *labelled).where(
-        Submission.recipient == Recipient.WGAD, ~and_(*columns.values())
+    candidates = _per_person(scope, Person.birth_date.label("birth_date")).where(
+        Submission.recipient == Recipient.WGAD
     )
+    return checklist(candidates, _wgad_columns)
 
 
 @register(

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Integer,
-    String,
     and_,
     case,
     exists,
@@ -22,15 +22,24 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
 )
 from sqlalchemy.orm import aliased
 
-from casebook.models import Allegation, Citation, EvidenceFile, MedicalEvaluation, Source
+from casebook.models import (
+    Allegation,
+    Citation,
+    ClaimAnchor,
+    EvidenceFile,
+    MedicalEvaluation,
+    Source,
+)
 from casebook.services.findings.base import Scope, Severity, register
 from casebook.services.findings.paths import CLAIM_PATHS, latest_verification
 from casebook.vocab import (
     INTERESTED_AFFILIATIONS,
     AllegationStatus,
+    ClaimKind,
     EvidenceRole,
     IstanbulGrade,
     SourceAffiliation,
@@ -45,23 +54,32 @@ STRONG_GRADES = (IstanbulGrade.HIGHLY_CONSISTENT, IstanbulGrade.TYPICAL, Istanbu
 # Credibility grades that make contrary evidence not credible (doubtful, improbable).
 NOT_CREDIBLE = (4, 5)
 MAX_CHAIN = 32
+CHECKED_STATUSES = (
+    AllegationStatus.CORROBORATED,
+    AllegationStatus.VERIFIED,
+    AllegationStatus.DISPUTED,
+)
 
 
 def _origins(scope: Scope) -> Any:
-    """(source_id, root_id) for every source cited for the scope's allegations: the end of
-    its ``derived_from`` chain (itself when it derives from nothing)."""
-    cited = (
-        select(Citation.source_id)
-        .join(Allegation, Allegation.claim_id == Citation.claim_id)
-        .where(ALLEGATION.live(scope), Citation.retracted_at.is_(None))
-    )
+    """(source_id, root_id) for every source that derives from another (cited for the
+    scope's allegations, when the scope is limited): the end of its ``derived_from``
+    chain. A source that derives from nothing is its own origin and is not listed."""
+    derived: ColumnElement[bool] = Source.derived_from_id.isnot(None)
+    if scope.limited:
+        cited = (
+            select(Citation.source_id)
+            .join(Allegation, Allegation.claim_id == Citation.claim_id)
+            .where(ALLEGATION.live(scope), Citation.retracted_at.is_(None))
+        )
+        derived = and_(derived, Source.id.in_(cited.scalar_subquery()))
     start = (
         select(
             Source.id.label("source_id"),
-            Source.id.label("node_id"),
-            literal(0, Integer).label("depth"),
+            Source.derived_from_id.label("node_id"),
+            literal(1, Integer).label("depth"),
         )
-        .where(Source.id.in_(cited.scalar_subquery()))
+        .where(derived)
         .cte("chain", recursive=True)
     )
     parent = aliased(Source, name="chain_source")
@@ -83,39 +101,52 @@ def _interested(column: Any) -> Any:
     return column.in_(INTERESTED_AFFILIATIONS)
 
 
-def _support(scope: Scope, *where: Any, having: Any) -> Any:
-    """Allegations (live, in scope) with what their live supporting citations of live
-    sources amount to: distinct origins, an independent one, a court record."""
+def _support(scope: Scope, *statuses: AllegationStatus) -> Any:
+    """Per allegation claim (of the allegations with ``statuses``, or all), what its live
+    supporting citations of live sources amount to: whether they come from a single
+    origin (the least and greatest origin are one), whether one is independent of the
+    interested parties, whether one is a court record. Allegations with no such citation
+    have no row. Computed from the citations in one pass grouped by claim."""
     origin = _origins(scope)
     root = aliased(Source, name="root_source")
-    backing = and_(Citation.stance == Stance.SUPPORTS, Source.id.isnot(None))
-    independent = and_(backing, ~_interested(Source.affiliation), ~_interested(root.affiliation))
-    origins = func.count(func.distinct(case((backing, origin.c.root_id))))
-    any_independent = func.max(case((independent, 1), else_=0))
-    court = func.max(
-        case((and_(backing, Source.source_type == SourceType.COURT_DOCUMENT), 1), else_=0)
+    independent = and_(
+        ~_interested(Source.affiliation),
+        or_(origin.c.root_id.is_(None), ~_interested(root.affiliation)),
     )
-    return (
+    court = Source.source_type == SourceType.COURT_DOCUMENT
+    root_id = func.coalesce(origin.c.root_id, Source.id)
+    query = (
         select(
-            literal("allegation", String).label("entity"),
-            Allegation.id.label("record_id"),
-            Allegation.victim_id.label("person_id"),
-            Allegation.status.label("status"),
-            origins.label("origins"),
-            any_independent.label("independent"),
-            court.label("court"),
+            Citation.claim_id.label("claim_id"),
+            case((func.min(root_id) == func.max(root_id), 1), else_=2).label("origins"),
+            func.max(case((independent, 1), else_=0)).label("independent"),
+            func.max(case((court, 1), else_=0)).label("court"),
         )
-        .select_from(Allegation)
-        .outerjoin(
-            Citation,
-            and_(Citation.claim_id == Allegation.claim_id, Citation.retracted_at.is_(None)),
-        )
-        .outerjoin(Source, and_(Source.id == Citation.source_id, Source.retracted_at.is_(None)))
+        .join(Source, Source.id == Citation.source_id)
         .outerjoin(origin, origin.c.source_id == Source.id)
         .outerjoin(root, root.id == origin.c.root_id)
-        .where(ALLEGATION.live(scope), *where)
-        .group_by(Allegation.id, Allegation.victim_id, Allegation.status)
-        .having(having(origins, any_independent, court))
+        .where(
+            Citation.retracted_at.is_(None),
+            Citation.stance == Stance.SUPPORTS,
+            Source.retracted_at.is_(None),
+        )
+    )
+    if scope.limited or statuses:
+        mine = select(Allegation.claim_id).where(
+            scope.persons(Allegation.victim_id),
+            Allegation.status.in_(statuses) if statuses else true(),
+        )
+        query = query.where(Citation.claim_id.in_(mine.scalar_subquery()))
+    else:
+        query = query.join(ClaimAnchor, ClaimAnchor.id == Citation.claim_id).where(
+            ClaimAnchor.kind == ClaimKind.ALLEGATION
+        )
+    return query.group_by(Citation.claim_id).subquery("support")
+
+
+def _with_support(scope: Scope, support: Any, *columns: Any) -> Any:
+    return ALLEGATION.select(*ALLEGATION.head(), Allegation.status.label("status"), *columns).where(
+        ALLEGATION.live(scope)
     )
 
 
@@ -177,7 +208,8 @@ def _status_message(row: Any) -> str:
         )
     needs = []
     if row["origins"] < 2:
-        needs.append(f"rests on {row['origins']} origin(s), needs 2 of distinct origin")
+        rests = "a single origin" if row["origins"] else "no supporting source"
+        needs.append(f"rests on {rests}, needs 2 of distinct origin")
     if not row["independent"]:
         needs.append("every source is an interested party")
     if status is AllegationStatus.VERIFIED and not (row["court"] or row["primary"]):
@@ -206,26 +238,38 @@ def _status_message(row: Any) -> str:
     message=_status_message,
 )
 def status_unsupported(scope: Scope) -> Any:
+    support = _support(scope, *CHECKED_STATUSES)
+    origins = func.coalesce(support.c.origins, 0)
+    independent = func.coalesce(support.c.independent, 0)
+    court = func.coalesce(support.c.court, 0)
     primary = _primary_item()
-    contrary = _credible_contrary()
+    weak = or_(origins < 2, independent == 0)
+    unverified = and_(Allegation.status == AllegationStatus.VERIFIED, court == 0, ~primary)
     corroborated = Allegation.status.in_((AllegationStatus.CORROBORATED, AllegationStatus.VERIFIED))
-
-    def having(origins: Any, independent: Any, court: Any) -> Any:
-        weak = or_(origins < 2, independent == 0)
-        unverified = and_(Allegation.status == AllegationStatus.VERIFIED, court == 0, ~primary)
-        return or_(
-            and_(corroborated, or_(weak, unverified)),
-            and_(Allegation.status == AllegationStatus.DISPUTED, ~contrary),
+    return (
+        _with_support(
+            scope,
+            support,
+            origins.label("origins"),
+            independent.label("independent"),
+            court.label("court"),
+            case((primary, 1), else_=0).label("primary"),
         )
-
-    query = _support(
-        scope,
-        Allegation.status.in_(
-            (AllegationStatus.CORROBORATED, AllegationStatus.VERIFIED, AllegationStatus.DISPUTED)
-        ),
-        having=having,
+        .outerjoin(support, support.c.claim_id == Allegation.claim_id)
+        .where(
+            Allegation.status.in_(
+                (
+                    AllegationStatus.CORROBORATED,
+                    AllegationStatus.VERIFIED,
+                    AllegationStatus.DISPUTED,
+                )
+            ),
+            or_(
+                and_(corroborated, or_(weak, unverified)),
+                and_(Allegation.status == AllegationStatus.DISPUTED, ~_credible_contrary()),
+            ),
+        )
     )
-    return query.add_columns(case((primary, 1), else_=0).label("primary"))
 
 
 @register(
@@ -240,7 +284,12 @@ def status_unsupported(scope: Scope) -> Any:
     message="allegation {record_id} rests on a single origin",
 )
 def single_source(scope: Scope) -> Any:
-    return _support(scope, having=lambda origins, independent, court: origins == 1)
+    support = _support(scope)
+    return (
+        _with_support(scope, support)
+        .join(support, support.c.claim_id == Allegation.claim_id)
+        .where(support.c.origins == 1)
+    )
 
 
 @register(

@@ -5,34 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, String, and_, exists, literal, or_
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import aliased
 
 from casebook.models import Citation, Source
-from casebook.services.findings.base import Scope, Severity, register
-from casebook.services.findings.paths import ClaimPath, cited, per_claim
+from casebook.services.findings.base import Scope, Severity, record_label, register
+from casebook.services.findings.paths import citation_findings, claim_findings
 
 # A source longer than this needs a pinpoint (page, paragraph, section or timestamp).
 LONG_PAGES = 5
 LONG_SECONDS = 120
 
 
-def _owner(path: ClaimPath) -> tuple[Any, ...]:
-    """The claim a citation is for: its table and id, for the message."""
-    return (literal(path.entity, String).label("owner"), path.model.id.label("owner_id"))
-
-
-def _citation_head(path: ClaimPath) -> tuple[Any, ...]:
-    return (
-        literal("citation", String).label("entity"),
-        Citation.id.label("record_id"),
-        path.person.label("person_id"),
-        *_owner(path),
-        Citation.source_id.label("source_id"),
-    )
-
-
 def _owner_label(row: Any) -> str:
-    return f"{str(row['owner']).replace('_', ' ')} {row['owner_id']}"
+    return record_label(str(row["owner"]), int(row["owner_id"]))
 
 
 @register(
@@ -48,13 +34,29 @@ def _owner_label(row: Any) -> str:
     message="{record} asserts a fact but cites no source",
 )
 def claim_uncited(scope: Scope) -> Any:
-    def branch(path: ClaimPath) -> Select[Any]:
-        has_citation = exists().where(
-            Citation.claim_id == path.model.claim_id, Citation.retracted_at.is_(None)
-        )
-        return path.select(*path.head()).where(path.live(scope), ~has_citation)
+    if scope.limited:
 
-    return per_claim(branch)
+        def uncited(claim_id: Any) -> Any:
+            return ~exists().where(Citation.claim_id == claim_id, Citation.retracted_at.is_(None))
+
+        return claim_findings(scope, uncited)
+    # Over everything: "no citation at all" reads only the citation index; the few claims
+    # whose citations are all retracted are found from the retracted citations.
+    live = aliased(Citation, name="live_citation")
+    only_retracted = (
+        select(Citation.claim_id)
+        .where(
+            Citation.retracted_at.isnot(None),
+            ~exists().where(live.claim_id == Citation.claim_id, live.retracted_at.is_(None)),
+        )
+        .cte("only_retracted")
+    )
+
+    def never_or_retracted(claim_id: Any) -> Any:
+        never = ~exists().where(Citation.claim_id == claim_id)
+        return or_(never, claim_id.in_(select(only_retracted.c.claim_id)))
+
+    return claim_findings(scope, never_or_retracted)
 
 
 @register(
@@ -71,13 +73,8 @@ def claim_uncited(scope: Scope) -> Any:
     ),
 )
 def citation_source_retracted(scope: Scope) -> Any:
-    def branch(path: ClaimPath) -> Select[Any]:
-        missing = Source.id.is_(None)
-        return cited(path, scope, *_citation_head(path), missing.label("missing")).where(
-            or_(missing, Source.retracted_at.isnot(None))
-        )
-
-    return per_claim(branch)
+    missing = Source.id.is_(None)
+    return citation_findings(scope, or_(missing, Source.retracted_at.isnot(None)), missing=missing)
 
 
 @register(
@@ -94,10 +91,7 @@ def citation_source_retracted(scope: Scope) -> Any:
     ),
 )
 def citation_ungraded(scope: Scope) -> Any:
-    def branch(path: ClaimPath) -> Select[Any]:
-        return cited(path, scope, *_citation_head(path)).where(Citation.credibility.is_(None))
-
-    return per_claim(branch)
+    return citation_findings(scope, Citation.credibility.is_(None))
 
 
 @register(
@@ -115,19 +109,13 @@ def citation_ungraded(scope: Scope) -> Any:
     ),
 )
 def citation_no_pinpoint(scope: Scope) -> Any:
-    def branch(path: ClaimPath) -> Select[Any]:
-        return cited(
-            path,
-            scope,
-            *_citation_head(path),
-            Source.extent_pages.label("pages"),
-            Source.extent_seconds.label("seconds"),
-        ).where(
-            Citation.pinpoint.is_(None),
-            or_(Source.extent_pages > LONG_PAGES, Source.extent_seconds > LONG_SECONDS),
-        )
-
-    return per_claim(branch)
+    return citation_findings(
+        scope,
+        Citation.pinpoint.is_(None),
+        or_(Source.extent_pages > LONG_PAGES, Source.extent_seconds > LONG_SECONDS),
+        pages=Source.extent_pages,
+        seconds=Source.extent_seconds,
+    )
 
 
 def _extent(row: Any) -> str:
@@ -155,13 +143,12 @@ def is_english(column: Any) -> Any:
     ),
 )
 def citation_untranslated(scope: Scope) -> Any:
-    def branch(path: ClaimPath) -> Select[Any]:
-        language = Citation.quote_language
-        return cited(path, scope, *_citation_head(path), language.label("language")).where(
-            Citation.quote_original.isnot(None),
-            Citation.quote_original != "",
-            or_(Citation.quote_translation.is_(None), Citation.quote_translation == ""),
-            or_(language.is_(None), and_(~is_english(language))),
-        )
-
-    return per_claim(branch)
+    language = Citation.quote_language
+    return citation_findings(
+        scope,
+        Citation.quote_original.isnot(None),
+        Citation.quote_original != "",
+        or_(Citation.quote_translation.is_(None), Citation.quote_translation == ""),
+        or_(language.is_(None), and_(~is_english(language))),
+        language=language,
+    )

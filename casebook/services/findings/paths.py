@@ -33,6 +33,7 @@ from sqlalchemy.orm import aliased
 from casebook.models import (
     Allegation,
     Citation,
+    ClaimAnchor,
     Consent,
     CustodyEvent,
     CustodyLogEntry,
@@ -50,7 +51,7 @@ from casebook.models import (
     submission_person,
 )
 from casebook.services.findings.base import Scope
-from casebook.vocab import CustodyAction, Finding, Stance
+from casebook.vocab import CustodyAction, Finding
 
 # Fair-trial findings that assert nothing about the world need no source.
 ASSERTING_FINDINGS = (Finding.RESPECTED, Finding.PARTLY, Finding.VIOLATED)
@@ -122,9 +123,37 @@ def _paths() -> tuple[ClaimPath, ...]:
 CLAIM_PATHS = _paths()
 
 
-def per_claim(build: Callable[[ClaimPath], Select[Any]]) -> CompoundSelect[Any] | Select[Any]:
+def per_claim(build: Callable[[ClaimPath], Select[Any]]) -> CompoundSelect[Any]:
     """``UNION ALL`` of ``build(path)`` over every kind of claim."""
     return union_all(*(build(path) for path in CLAIM_PATHS))
+
+
+def claim_findings(scope: Scope, condition: Callable[[Any], Any]) -> CompoundSelect[Any]:
+    """Findings on claims whose claim id meets ``condition(claim_id_column)`` (a test on
+    their citations). For some persons each branch starts from that kind of claim; for
+    everything, the narrow ``claim`` table is tested first and only the claims found are
+    matched to their records, instead of scanning every claim-bearing table."""
+    if scope.limited:
+        return per_claim(
+            lambda path: path.select(*path.head()).where(
+                path.live(scope), condition(path.model.claim_id)
+            )
+        )
+    hits = (
+        select(ClaimAnchor.id.label("claim_id"), ClaimAnchor.kind.label("kind"))
+        .where(condition(ClaimAnchor.id))
+        .cte("claim_hits")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def from_hits(path: ClaimPath) -> Select[Any]:
+        query = select(*path.head()).select_from(hits)
+        query = query.join(path.model, path.model.claim_id == hits.c.claim_id)
+        if path.parent is not None:
+            query = query.join(path.parent, path.parent_key == path.parent.id)
+        return query.where(hits.c.kind == path.model.CLAIM_KIND, path.live(scope))
+
+    return per_claim(from_hits)
 
 
 def live_citation(*extra: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -139,8 +168,75 @@ def cited(path: ClaimPath, scope: Scope, *columns: Any) -> Select[Any]:
     return query.where(path.live(scope), live_citation(scope.visible(Citation.confidentiality)))
 
 
-def supporting(column: Any = None) -> ColumnElement[bool]:
-    return (column if column is not None else Citation.stance) == Stance.SUPPORTS
+def citation_findings(scope: Scope, *where: Any, **columns: Any) -> CompoundSelect[Any]:
+    """Findings on citations: live citations (visible ones, for an output) of live claims
+    in the scope that meet ``where`` (over ``Citation`` and the outer-joined ``Source``),
+    each with its claim (``owner``, ``owner_id``), source and person, plus ``columns``.
+
+    Two plans, one result. For some persons, each branch starts from that kind of claim
+    (through the person's index). For everything, the citations meeting ``where`` are
+    found in one scan of the citation table first, and only those are matched to their
+    claim; a branch per kind of claim would otherwise scan every citation nine times.
+    """
+    extra = [column.label(name) for name, column in columns.items()]
+    if scope.limited:
+
+        def from_claims(path: ClaimPath) -> Select[Any]:
+            head = _citation_head(path, Citation.id, Citation.source_id)
+            return cited(path, scope, *head, *extra).where(*where)
+
+        return union_all(*(from_claims(path) for path in CLAIM_PATHS))
+    hits = (
+        select(
+            Citation.id.label("citation_id"),
+            Citation.claim_id.label("claim_id"),
+            Citation.source_id.label("source_id"),
+            ClaimAnchor.kind.label("kind"),
+            *extra,
+        )
+        .join(ClaimAnchor, ClaimAnchor.id == Citation.claim_id)
+        .outerjoin(Source, Source.id == Citation.source_id)
+        .where(live_citation(scope.visible(Citation.confidentiality)), *where)
+        .cte("hits")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def from_hits(path: ClaimPath) -> Select[Any]:
+        head = _citation_head(path, hits.c.citation_id, hits.c.source_id)
+        query = select(*head, *(hits.c[name] for name in columns)).select_from(hits)
+        query = query.join(path.model, path.model.claim_id == hits.c.claim_id)
+        if path.parent is not None:
+            query = query.join(path.parent, path.parent_key == path.parent.id)
+        return query.where(hits.c.kind == path.model.CLAIM_KIND, path.live(scope))
+
+    return union_all(*(from_hits(path) for path in CLAIM_PATHS))
+
+
+def _citation_head(path: ClaimPath, citation_id: Any, source_id: Any) -> tuple[Any, ...]:
+    return (
+        literal("citation", String).label("entity"),
+        citation_id.label("record_id"),
+        path.person.label("person_id"),
+        literal(path.entity, String).label("owner"),
+        path.model.id.label("owner_id"),
+        source_id.label("source_id"),
+    )
+
+
+def checklist(candidates: Select[Any], elements: Callable[[Any], dict[str, Any]]) -> Select[Any]:
+    """The rows of ``candidates`` missing one or more ``elements`` (a condition per name,
+    built from the candidates' columns), each element as a true/false column.
+
+    The candidates are found first and each element is tested once per candidate, so the
+    tests run only where they matter, whatever order the database would choose."""
+    base = candidates.cte("candidates").prefix_with("MATERIALIZED")
+    tests = elements(base.c)
+    checked = (
+        select(*base.c, *(test.label(name) for name, test in tests.items()))
+        .cte("checked")
+        .prefix_with("MATERIALIZED")
+    )
+    return select(checked).where(~and_(*(checked.c[name] for name in tests)))
 
 
 # --- sources, files and submissions of a scope -------------------------------------------

@@ -31,6 +31,7 @@ from casebook.services.findings.base import (
     Severity,
     register,
 )
+from casebook.services.findings.paths import checklist
 from casebook.vocab import (
     DETAINEE_CATEGORIES,
     Acknowledgment,
@@ -194,7 +195,7 @@ def one_script(scope: Scope) -> Any:
         .join(Person, Person.id == PersonName.person_id)
         .where(PersonName.retracted_at.is_(None), _live_person(scope))
         .group_by(PersonName.person_id)
-        .having(func.count(func.distinct(PersonName.script)) == 1)
+        .having(func.min(PersonName.script) == func.max(PersonName.script))
     )
 
 
@@ -229,35 +230,51 @@ def _wgeid_message(row: Row) -> str:
     message=_wgeid_message,
 )
 def wgeid_elements(scope: Scope) -> Any:
-    episode = aliased(DetentionEpisode, name="wgeid_episode")
-    gone = aliased(Allegation, name="wgeid_allegation")
-    mine_ep = and_(episode.person_id == Person.id, episode.retracted_at.is_(None))
-    mine_ed = and_(
-        gone.victim_id == Person.id,
-        gone.retracted_at.is_(None),
-        gone.act_type == ActType.ENFORCED_DISAPPEARANCE,
+    disappearance = or_(
+        Person.category == PersonCategory.MISSING,
+        Person.current_status == PersonStatus.MISSING,
+        exists().where(_disappearances(Person.id)),
+        _submissions(Person.id, Submission.recipient == Recipient.WGEID),
     )
-    submitted = aliased(Submission, name="wgeid_submission")
+    candidates = select(*_person_head()).where(_live_person(scope), disappearance)
+    return checklist(candidates, _wgeid_columns)
+
+
+_GONE = aliased(Allegation, name="wgeid_allegation")
+
+
+def _disappearances(person: Any) -> Any:
+    return and_(
+        _GONE.victim_id == person,
+        _GONE.retracted_at.is_(None),
+        _GONE.act_type == ActType.ENFORCED_DISAPPEARANCE,
+    )
+
+
+def _submissions(person: Any, *where: Any) -> Any:
     link = aliased(submission_person, name="wgeid_link")
+    return exists().where(
+        link.c.person_id == person,
+        Submission.id == link.c.submission_id,
+        Submission.retracted_at.is_(None),
+        *where,
+    )
 
-    def submissions(*where: Any) -> Any:
-        return exists().where(
-            link.c.person_id == Person.id,
-            submitted.id == link.c.submission_id,
-            submitted.retracted_at.is_(None),
-            *where,
-        )
 
+def _wgeid_columns(candidate: Any) -> dict[str, Any]:
+    person = candidate.person_id
+    episode = aliased(DetentionEpisode, name="wgeid_episode")
+    mine_ep = and_(episode.person_id == person, episode.retracted_at.is_(None))
+    mine_ed = _disappearances(person)
+    gone = _GONE
     involved = and_(
         Involvement.allegation_id == Allegation.id,
         Involvement.retracted_at.is_(None),
-        Allegation.victim_id == Person.id,
+        Allegation.victim_id == person,
         Allegation.retracted_at.is_(None),
     )
-    columns = {
-        "name": exists().where(
-            PersonName.person_id == Person.id, PersonName.retracted_at.is_(None)
-        ),
+    return {
+        "name": exists().where(PersonName.person_id == person, PersonName.retracted_at.is_(None)),
         "dated": or_(
             exists().where(mine_ep, episode.capture_precision.in_(DATED)),
             exists().where(mine_ed, gone.start_precision.in_(DATED)),
@@ -270,25 +287,15 @@ def wgeid_elements(scope: Scope) -> Any:
             exists().where(mine_ep, func.coalesce(episode.capturing_force, "") != ""),
             exists().where(involved),
         ),
-        "steps": submissions(
-            submitted.submitted_on.isnot(None), submitted.recipient != Recipient.WGEID
+        "steps": _submissions(
+            person, Submission.submitted_on.isnot(None), Submission.recipient != Recipient.WGEID
         ),
         "submitter": or_(
-            exists().where(Consent.person_id == Person.id, Consent.retracted_at.is_(None)),
+            exists().where(Consent.person_id == person, Consent.retracted_at.is_(None)),
             exists().where(
-                Relationship.person_id == Person.id,
+                Relationship.person_id == person,
                 Relationship.retracted_at.is_(None),
                 or_(Relationship.is_next_of_kin.is_(True), Relationship.kind.in_(FAMILY)),
             ),
         ),
     }
-    disappearance = or_(
-        Person.category == PersonCategory.MISSING,
-        Person.current_status == PersonStatus.MISSING,
-        exists().where(mine_ed),
-        submissions(submitted.recipient == Recipient.WGEID),
-    )
-    labelled = [clause.label(key) for key, clause in columns.items()]
-    return select(*_person_head(), *labelled).where(
-        _live_person(scope), disappearance, ~and_(*columns.values())
-    )

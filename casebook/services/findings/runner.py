@@ -3,9 +3,11 @@ not; and the gate an output passes before it is generated."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from casebook.errors import DomainError
@@ -40,6 +42,25 @@ def run(
     if ids is not None and not ids:
         return []
     dialect = session.get_bind().dialect.name
+    restore = (
+        _tune_postgresql(session, limited=ids is not None) if dialect == "postgresql" else None
+    )
+    try:
+        return _run(session, ids, audience, recipient, rules, today, dialect)
+    finally:
+        if restore is not None:
+            restore()
+
+
+def _run(
+    session: Session,
+    ids: list[int] | None,
+    audience: Audience | None,
+    recipient: Recipient | None,
+    rules: Sequence[str] | None,
+    today: date,
+    dialect: str,
+) -> list[Finding]:
     report = ids is None or len(ids) > 1
     chunks: list[list[int] | None] = (
         [None] if ids is None else [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
@@ -58,23 +79,46 @@ def run(
         for rule in rules_for(scope, rules):
             for row in rule.collect(session, scope, params):
                 person = row["person_id"]
-                key = (rule.id, str(row["entity"]), int(row["record_id"]), person)
-                if key in seen:
-                    continue
-                seen.add(key)
+                entity, record_id = str(row["entity"]), int(row["record_id"])
+                if len(chunks) > 1:  # shared records (sources...) come back per chunk
+                    key = (rule.id, entity, record_id, person)
+                    if key in seen:
+                        continue
+                    seen.add(key)
                 found.append(
                     Finding(
-                        rule_id=rule.id,
-                        severity=rule.severity,
-                        entity=key[1],
-                        record_id=key[2],
-                        person_id=int(person) if person is not None else None,
-                        message=rule.message(row),
-                        fix=rule.fix,
+                        rule.id,
+                        rule.severity,
+                        entity,
+                        record_id,
+                        int(person) if person is not None else None,
+                        rule.message(row),
+                        rule.fix,
                     )
                 )
     found.sort(key=Finding.sort_key)
     return found
+
+
+def _tune_postgresql(session: Session, *, limited: bool) -> Callable[[], None] | None:
+    """For this transaction only: no JIT compilation (the audit's statements are many short
+    scans; compiling them costs more than it saves), and for a few persons, prepared
+    statements planned once per connection (planning the rules' large statements took
+    longer than running them for one person)."""
+    session.execute(text("SET LOCAL jit = off"))
+    if not limited:
+        return None
+    session.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
+    raw: Any = session.connection().connection.dbapi_connection
+    before = getattr(raw, "prepare_threshold", None)
+    if before is None:
+        return None
+    raw.prepare_threshold = 0
+
+    def restore() -> None:
+        raw.prepare_threshold = before
+
+    return restore
 
 
 def gate(
