@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from casebook import create_app
 from casebook.config import Settings
 from casebook.models.accounts import User
+from casebook.services import advocacy, allegations, claims, detention, people, places, trials
 from casebook.services.context import Context
+from tests.factories import (
+    make_allegation,
+    make_episode,
+    make_hearing,
+    make_person,
+    make_place,
+    make_proceeding,
+    make_source,
+)
 
 PASSWORD = "correct horse battery staple"
 
@@ -105,4 +115,158 @@ def anonymous(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-__all__ = ["Browser", "Context", "csrf_from", "login"]
+FORM_ENDPOINTS = (
+    "auth.password",
+    "people.new",
+    "people.edit",
+    "people.add_name",
+    "people.edit_name",
+    "people.add_identifier",
+    "people.edit_identifier",
+    "people.add_relative",
+    "people.edit_relative",
+    "places.new",
+    "places.edit",
+    "places.add_name",
+    "places.edit_name",
+    "detention.new",
+    "detention.edit",
+    "detention.add_event",
+    "detention.edit_event",
+    "trials.new",
+    "trials.edit",
+    "trials.add_charge",
+    "trials.edit_charge",
+    "trials.add_hearing",
+    "trials.edit_hearing",
+    "trials.add_sentence",
+    "trials.edit_sentence",
+    "trials.matrix",
+    "allegations.new",
+    "allegations.edit",
+    "allegations.status",
+    "allegations.add_involvement",
+    "allegations.edit_involvement",
+    "allegations.new_evaluation",
+    "allegations.edit_evaluation",
+    "allegations.death",
+    "sources.new",
+    "sources.edit",
+    "sources.grade",
+    "sources.informant",
+    "sources.upload",
+    "citations.new",
+    "citations.edit",
+    "advocacy.new",
+    "advocacy.edit",
+    "advocacy.new_consent",
+    "advocacy.edit_consent",
+    "records.retract",
+    "records.restore",
+    "users.new",
+    "users.edit",
+    "users.password",
+)
+
+
+def every_form(ctx: Context, user: User) -> dict[str, str]:
+    """One record of every kind, and the address of each form for it, by endpoint."""
+    person = make_person(ctx)
+    latin = {"full_name": "Aram H.", "script": "LATN", "language": "EN"}
+    name = people.add_name(ctx, person, latin)
+    ident = people.add_identifier(ctx, person, {"scheme": "SERVICE_NUMBER", "value": "SN-1"})
+    relative = people.add_relative(ctx, person, {"kind": "PARENT", "new_name": "Anahit H."})
+    place = make_place(ctx)
+    place_name = places.add_place_name(
+        ctx, place, {"name": "Բանտ", "script": "ARMN", "language": "HY"}
+    )
+    episode = make_episode(ctx, person)
+    event = detention.add_event(ctx, episode, {"event_type": "ICRC_VISIT"})
+    proc = make_proceeding(ctx, person)
+    charge = trials.add_charge(ctx, proc, {"statute": "Criminal Code", "outcome": "CONVICTED"})
+    hearing = make_hearing(ctx, proc)
+    sentence = trials.add_sentence(ctx, proc, {"sentence_type": "IMPRISONMENT", "term_months": 6})
+    allegation = make_allegation(ctx, person)
+    involvement = allegations.add_involvement(
+        ctx, allegation, {"perpetrator_unit": "Invented unit", "degree": "CARRIED_OUT"}
+    )
+    evaluation = allegations.add_medical_evaluation(
+        ctx, {"person_id": person.id, "allegation_id": allegation.id}
+    )
+    source = make_source(ctx)
+    citation = claims.cite(ctx, allegation, source, {})
+    submission = advocacy.create_submission(ctx, {"recipient": "WGAD", "title": "T"}, [person.id])
+    consent = advocacy.record_consent(
+        ctx,
+        {
+            "person_id": person.id,
+            "given_by": "SELF",
+            "scope": "INTERNAL",
+            "method": "WRITTEN",
+            "given_on": "2021-01-01",
+        },
+    )
+    pid = person.id
+    urls = {
+        "auth.password": "/account/password",
+        "people.new": "/people/new",
+        "people.edit": f"/people/{pid}/edit",
+        "people.add_name": f"/people/{pid}/names/new",
+        "people.edit_name": f"/people/names/{name.id}/edit",
+        "people.add_identifier": f"/people/{pid}/identifiers/new",
+        "people.edit_identifier": f"/people/identifiers/{ident.id}/edit",
+        "people.add_relative": f"/people/{pid}/relatives/new",
+        "people.edit_relative": f"/people/relatives/{relative.id}/edit",
+        "places.new": "/places/new",
+        "places.edit": f"/places/{place.id}/edit",
+        "places.add_name": f"/places/{place.id}/names/new",
+        "places.edit_name": f"/places/names/{place_name.id}/edit",
+        "detention.new": f"/detentions/new?person_id={pid}",
+        "detention.edit": f"/detentions/{episode.id}/edit",
+        "detention.add_event": f"/detentions/{episode.id}/events/new",
+        "detention.edit_event": f"/detentions/events/{event.id}/edit",
+        "trials.new": f"/proceedings/new?person_id={pid}",
+        "trials.edit": f"/proceedings/{proc.id}/edit",
+        "trials.add_charge": f"/proceedings/{proc.id}/charges/new",
+        "trials.edit_charge": f"/proceedings/charges/{charge.id}/edit",
+        "trials.add_hearing": f"/proceedings/{proc.id}/hearings/new",
+        "trials.edit_hearing": f"/proceedings/hearings/{hearing.id}/edit",
+        "trials.add_sentence": f"/proceedings/{proc.id}/sentences/new",
+        "trials.edit_sentence": f"/proceedings/sentences/{sentence.id}/edit",
+        "trials.matrix": f"/proceedings/{proc.id}/matrix",
+        "allegations.new": f"/allegations/new?person_id={pid}",
+        "allegations.edit": f"/allegations/{allegation.id}/edit",
+        "allegations.status": f"/allegations/{allegation.id}/status",
+        "allegations.add_involvement": f"/allegations/{allegation.id}/perpetrators/new",
+        "allegations.edit_involvement": f"/allegations/perpetrators/{involvement.id}/edit",
+        "allegations.new_evaluation": f"/allegations/evaluations/new?person_id={pid}",
+        "allegations.edit_evaluation": f"/allegations/evaluations/{evaluation.id}/edit",
+        "allegations.death": f"/allegations/death?person_id={pid}",
+        "sources.new": "/sources/new",
+        "sources.edit": f"/sources/{source.id}/edit",
+        "sources.grade": f"/sources/{source.id}/grade",
+        "sources.informant": f"/sources/{source.id}/informant",
+        "sources.upload": f"/sources/{source.id}/files/new",
+        "citations.new": f"/citations/new?claim_id={allegation.claim_id}",
+        "citations.edit": f"/citations/{citation.id}/edit",
+        "advocacy.new": "/submissions/new",
+        "advocacy.edit": f"/submissions/{submission.id}/edit",
+        "advocacy.new_consent": f"/submissions/consents/new?person_id={pid}",
+        "advocacy.edit_consent": f"/submissions/consents/{consent.id}/edit",
+        "records.retract": f"/records/person_name/{name.id}/retract",
+        "records.restore": f"/records/person_name/{name.id}/restore",
+        "users.new": "/users/new",
+        "users.edit": f"/users/{user.id}/edit",
+        "users.password": f"/users/{user.id}/password",
+    }
+    assert tuple(urls) == FORM_ENDPOINTS
+    return urls
+
+
+@pytest.fixture
+def form_urls(ctx: Context, editor: User) -> dict[str, str]:
+    """The address of every form of the web interface, each for a record made here."""
+    return every_form(ctx, editor)
+
+
+__all__ = ["FORM_ENDPOINTS", "Browser", "Context", "csrf_from", "every_form", "login"]
