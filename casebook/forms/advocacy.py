@@ -9,6 +9,7 @@ from casebook.forms.common import (
     BLANK,
     RecordForm,
     date,
+    id_select,
     long_text,
     options,
     text,
@@ -37,6 +38,10 @@ class SubmissionForm(RecordForm):
     follow_up_on = date("Follow up on")
     pdf_sha256 = text(
         "SHA-256 of the PDF sent", max_length=64, description="64 hexadecimal characters"
+    )
+    dossier_id = id_select(
+        "Registered dossier sent",
+        description="A dossier casebook generated: its PDF's SHA-256 is recorded above",
     )
     notes = long_text("Notes")
     person_ids = text(

@@ -39,7 +39,7 @@ from casebook.models import Dossier, Person, Submission, User, submission_dossie
 from casebook.services import findings, snapshot
 from casebook.services.audit import jsonable, record_event
 from casebook.services.context import Context
-from casebook.services.records import get
+from casebook.services.records import atomic, get
 from casebook.services.snapshot import Profile, Snapshot
 from casebook.services.snapshot_thematic import ThematicFilters, describe, selection
 from casebook.storage import EvidenceStore
@@ -469,6 +469,18 @@ def entry(ctx: Context, dossier_id: int | str) -> Dossier:
     return get(ctx, Dossier, dossier_id)
 
 
+def sendable(session: Session, limit: int = 500) -> list[Dossier]:
+    """Generated documents a submission may record as sent (never an internal one)."""
+    return list(
+        session.scalars(
+            select(Dossier)
+            .where(Dossier.status == JobStatus.DONE, Dossier.audience != Audience.INTERNAL)
+            .order_by(Dossier.id.desc())
+            .limit(limit)
+        )
+    )
+
+
 def sent_with(session: Session, submission_id: int) -> Dossier | None:
     return session.scalar(
         select(Dossier)
@@ -499,20 +511,21 @@ def attach_to_submission(ctx: Context, submission: Submission, dossier_id: int |
                 f"{chosen.reference} was prepared for {chosen.recipient.label}, "
                 f"not {Recipient.of(submission.recipient).label}",
             )
-    ctx.session.execute(
-        delete(submission_dossier).where(submission_dossier.c.submission_id == submission.id)
-    )
-    if chosen is not None:
-        ctx.session.execute(
-            insert(submission_dossier).values(submission_id=submission.id, dossier_id=chosen.id)
+    with atomic(ctx) as call:
+        call.session.execute(
+            delete(submission_dossier).where(submission_dossier.c.submission_id == submission.id)
         )
-        if submission.pdf_sha256 != chosen.pdf_sha256:
-            update_record(ctx, submission, None, {"pdf_sha256": chosen.pdf_sha256})
-    record_event(
-        ctx,
-        AuditAction.UPDATE,
-        Submission.__tablename__,
-        submission.id,
-        {"dossier_id": [current.id if current else None, chosen.id if chosen else None]},
-    )
-    ctx.session.expire(submission, ["dossier"])
+        if chosen is not None:
+            call.session.execute(
+                insert(submission_dossier).values(submission_id=submission.id, dossier_id=chosen.id)
+            )
+            if submission.pdf_sha256 != chosen.pdf_sha256:
+                update_record(call, submission, None, {"pdf_sha256": chosen.pdf_sha256})
+        record_event(
+            call,
+            AuditAction.UPDATE,
+            Submission.__tablename__,
+            submission.id,
+            {"dossier_id": [current.id if current else None, chosen.id if chosen else None]},
+        )
+        call.session.expire(submission, ["dossier"])

@@ -13,15 +13,18 @@ from casebook.errors import DomainError
 from casebook.forms.advocacy import ConsentForm, SubmissionFilterForm, SubmissionForm
 from casebook.models.advocacy import Consent, Submission
 from casebook.models.people import Person
-from casebook.services import advocacy, records
+from casebook.services import advocacy, dossiers, records
 from casebook.services.context import Context
 from casebook.vocab import Recipient, Role, SubmissionStatus
-from casebook.web.deps import web_context
+from casebook.web.deps import db, web_context
+from casebook.web.dossiers import sendable_choices
 from casebook.web.editing import edit_record, finish, save
 from casebook.web.listing import page_of, primary_names, term
 from casebook.web.security import requires
 
 bp = Blueprint("advocacy", __name__, url_prefix="/submissions")
+# Form fields that are not submission columns (saved through their own services).
+NOT_COLUMNS = frozenset({"person_ids", "dossier_id"})
 
 _PERSON_ID = re.compile(r"^(?:P-?)?(\d{1,12})$", re.IGNORECASE)
 
@@ -66,12 +69,16 @@ def index() -> str:
 @requires(Role.EDITOR)
 def new() -> str | Response:
     form = SubmissionForm()
+    form.dossier_id.choices = sendable_choices()
     if request.method == "GET" and request.args.get("person_id", "").isdigit():
         form.person_ids.data = request.args["person_id"]
 
     def create(ctx: Context) -> Submission:
         ids = person_ids(form.person_ids.data)
-        return advocacy.create_submission(ctx, form.values(skip={"person_ids"}), ids)
+        with records.atomic(ctx) as call:  # the submission and the dossier it sent, or neither
+            sub = advocacy.create_submission(call, form.values(skip=NOT_COLUMNS), ids)
+            dossiers.attach_to_submission(call, sub, form.dossier_id.data)
+        return sub
 
     saved = save(form, create)
     if saved is not None:
@@ -92,16 +99,20 @@ def show(submission_id: int) -> str:
 def edit(submission_id: int) -> str | Response:
     def make_form(submission: Submission) -> SubmissionForm:
         form = SubmissionForm(obj=submission)
+        form.dossier_id.choices = sendable_choices()
         if request.method == "GET":
             form.person_ids.data = ", ".join(str(p.id) for p in submission.persons)
+            sent = dossiers.sent_with(db(), submission.id)
+            form.dossier_id.data = sent.id if sent else None
         return form
 
     def update(ctx: Context, submission: Submission, form: SubmissionForm) -> Submission:
         ids = person_ids(form.person_ids.data)
-        with records.atomic(ctx) as call:  # both changes or neither
+        with records.atomic(ctx) as call:  # all the changes or none
             advocacy.update_submission(
-                call, submission, form.edited_version(), form.values(skip={"person_ids"})
+                call, submission, form.edited_version(), form.values(skip=NOT_COLUMNS)
             )
+            dossiers.attach_to_submission(call, submission, form.dossier_id.data)
             return advocacy.set_persons(call, submission, ids)
 
     done = edit_record(Submission, submission_id, make_form, update)

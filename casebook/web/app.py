@@ -83,6 +83,7 @@ NAVIGATION: tuple[tuple[str, str, Role], ...] = (
     ("allegations.index", "Allegations", Role.VIEWER),
     ("sources.index", "Sources", Role.VIEWER),
     ("advocacy.index", "Submissions", Role.VIEWER),
+    ("dossiers.index", "Dossiers", Role.VIEWER),
     ("places.index", "Places", Role.VIEWER),
     ("users.index", "Users", Role.ADMIN),
 )
