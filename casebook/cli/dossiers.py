@@ -105,7 +105,7 @@ def _generate(app: App, order: dossiers.Order, override_reason: str | None, outp
 
         status = run_build(sessions, dossier_id, pdfs, via="cli", actor_note=note, echo=echo)
     with app.system_context() as ctx:
-        entry = dossiers.entry(ctx, dossier_id)
+        entry = dossiers.get_entry(ctx, dossier_id)
         if status is JobStatus.BLOCKED:
             for finding in (entry.gate or {}).get("findings", []):
                 if finding.get("severity") == "error":

@@ -137,13 +137,13 @@ def _status_page(entry: Any, form: OverrideForm) -> Response:
 
 @bp.route("/<int:dossier_id>")
 def show(dossier_id: int) -> Response:
-    return _status_page(dossiers.entry(web_context(), dossier_id), OverrideForm())
+    return _status_page(dossiers.get_entry(web_context(), dossier_id), OverrideForm())
 
 
 @bp.route("/<int:dossier_id>/override", methods=["POST"])
 @requires(Role.REVIEWER)
 def override(dossier_id: int) -> Response:
-    entry = dossiers.entry(web_context(), dossier_id)
+    entry = dossiers.get_entry(web_context(), dossier_id)
     form = OverrideForm()
     done = _attempt(form, lambda ctx: dossiers.override(ctx, entry, form.override_reason.data))
     if done is None:
@@ -156,7 +156,7 @@ def override(dossier_id: int) -> Response:
 @bp.route("/<int:dossier_id>/download")
 def download(dossier_id: int) -> Response:
     ctx = web_context()
-    entry = dossiers.entry(ctx, dossier_id)
+    entry = dossiers.get_entry(ctx, dossier_id)
     try:
         data, name = dossiers.open_pdf(ctx, entry, dossiers.store(settings()))
     except Conflict as exc:

@@ -134,7 +134,7 @@ def test_confidential_needs_a_recipient_and_shows_it(
 ) -> None:
     person = clean_person(ctx, reviewer_ctx)
     missing = as_editor.post(f"/dossiers/person/{person.id}", {"profile": "CONFIDENTIAL"})
-    assert "a confidential dossier needs a recipient kind" in missing.get_data(as_text=True)
+    assert "confidential dossier needs a recipient kind" in missing.get_data(as_text=True)
     preview = as_editor.post(
         f"/dossiers/person/{person.id}",
         {"profile": "CONFIDENTIAL", "recipient": "WGAD", "recipient_name": "WGAD <secretariat>"},
