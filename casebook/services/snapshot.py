@@ -3,15 +3,18 @@
 The snapshot is where leaks are prevented. Its parts:
 
 - :mod:`casebook.services.snapshot_read` reads a group of persons in a fixed number of
-  queries and decides at the read what the audience may see (records above its ceiling
-  never reach the section builders; informants are never read);
+  queries into a :mod:`~casebook.services.snapshot_bundle` and decides at the read what the
+  audience may see (records above its ceiling never reach the section builders;
+  informants are never read);
 - :mod:`casebook.services.snapshot_names` names persons (in full, by initials or by code,
   per the disclosure policy) and scrubs withheld names out of free text;
 - :mod:`casebook.services.snapshot_annex` numbers sources and notes;
 - :mod:`casebook.services.snapshot_person` and :mod:`casebook.services.snapshot_thematic`
   build the two documents field by field from those reads (never by copying a row);
 - :mod:`casebook.services.snapshot_legal` derives the legal qualification and the actions
-  requested.
+  requested from the facts :mod:`casebook.services.snapshot_facts` gathers;
+- :mod:`casebook.services.snapshot_themes` and :mod:`casebook.services.snapshot_cases` fold
+  a thematic report's persons into its figures and case table.
 
 This module holds what they share: the :class:`Profile` (audience, recipient), the cover
 block (:func:`meta`), the reference and hashes (:func:`seal`), the naming of the person a
@@ -45,6 +48,7 @@ from casebook.services.dto import (
     PersonDossier,
     ThematicReport,
 )
+from casebook.services.snapshot_bundle import UNDISCLOSED_PLACE, Bundle, Row, WithheldItem
 from casebook.services.snapshot_names import (
     RELATIVE_KINDS,
     Scrubber,
@@ -54,7 +58,6 @@ from casebook.services.snapshot_names import (
     plain,
     preferred,
 )
-from casebook.services.snapshot_read import UNDISCLOSED_PLACE, Bundle, Row, WithheldItem
 from casebook.vocab import Audience, DossierKind, Recipient
 
 DEFAULT_PREPARER = "casebook documentation unit"

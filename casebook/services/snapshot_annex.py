@@ -19,8 +19,8 @@ from datetime import date
 
 from casebook.services.disclosure import shows_witness_identity
 from casebook.services.dto import CitationNote, FileEntry, FuzzyDate, SourceEntry
+from casebook.services.snapshot_bundle import Bundle, Row, WithheldItem
 from casebook.services.snapshot_names import Scrubber, name_terms, plain
-from casebook.services.snapshot_read import Bundle, Row, WithheldItem
 from casebook.vocab import CREDIBILITY_LABELS, TESTIMONY_TYPES, DatePrecision, PinpointKind
 
 WITNESS = "[witness]"

@@ -18,8 +18,8 @@ from casebook.services.dto import (
 )
 from casebook.services.snapshot import Subject
 from casebook.services.snapshot_annex import Annex, fuzzy, pinpoint
+from casebook.services.snapshot_bundle import Bundle, Row
 from casebook.services.snapshot_names import plain
-from casebook.services.snapshot_read import Bundle, Row
 from casebook.services.snapshot_themes import (
     ACT_THEME,
     DEATH_ACTS,

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from casebook.services.dto import Disclosure, PersonRef
-from casebook.services.snapshot_read import Row
+from casebook.services.snapshot_bundle import Row
 from casebook.vocab import NameKind, PersonCategory, RelationshipKind, Script
 
 # C0/C1 control characters other than tab and newline.

@@ -61,24 +61,19 @@ from casebook.services.snapshot import (
     withheld_report,
 )
 from casebook.services.snapshot_annex import Annex, fuzzy
+from casebook.services.snapshot_bundle import Bundle, Row, WithheldItem
+from casebook.services.snapshot_facts import legal_facts
 from casebook.services.snapshot_names import other_person, plain, relative
-from casebook.services.snapshot_read import Bundle, Row, WithheldItem, read
+from casebook.services.snapshot_read import read
 from casebook.services.snapshot_text import limitations, methodology
 from casebook.vocab import (
     AllegationStatus,
-    AssertedStatus,
     Audience,
-    ChargeOutcome,
     ConsentScope,
-    CustodyEventType,
     DatePrecision,
     DossierKind,
     Finding,
     Guarantee,
-    IdentifierScheme,
-    ProceedingInstance,
-    SentenceType,
-    TriState,
 )
 
 
@@ -414,83 +409,6 @@ class _Person:
 
         return consent_statements(self.b, self.row.id, self.who, self.profile, self.today)
 
-    # --- legal ---------------------------------------------------------------------------
-
-    def facts(self) -> legal.Facts:
-        b, pid = self.b, self.row.id
-        episodes = b.episodes.get(pid, ())
-        events = [ev for ep in episodes for ev in b.events.get(ep.id, ())]
-        trials = []
-        for pr in b.proceedings.get(pid, ()):
-            if pr.instance is ProceedingInstance.INVESTIGATION and not b.assessments.get(pr.id):
-                continue
-            number = plain(pr.case_number)
-            ref = pr.instance.label.lower() + (f" {number}" if number else "")
-            charges = b.charges.get(pr.id, ())
-            convicted = any(c.outcome is ChargeOutcome.CONVICTED for c in charges) or any(
-                s.sentence_type is not SentenceType.OTHER for s in b.sentences.get(pr.id, ())
-            )
-            pre_capture = tuple(
-                " ".join(x for x in (plain(c.statute), plain(c.article)) if x)
-                for c in charges
-                if c.concerns_pre_capture_conduct is TriState.YES
-            )
-            trials.append(
-                legal.Trial(
-                    ref,
-                    convicted,
-                    tuple((a.guarantee, a.finding) for a in b.assessments.get(pr.id, ())),
-                    pre_capture,
-                )
-            )
-        death = b.deaths.get(pid)
-        full = self.who.disclosure is Disclosure.FULL
-        return legal.Facts(
-            name=self.who.display,
-            category=self.row.category,
-            status=self.row.current_status,
-            detained=bool(episodes),
-            pow_asserted=any(
-                AssertedStatus.POW in (e.detaining_state_status, e.home_state_status)
-                for e in episodes
-            ),
-            acknowledgments=tuple((e.acknowledgment, _capture_text(e)) for e in episodes),
-            detaining_labels=tuple(e.detaining_state_status for e in episodes),
-            icrc_visit_recorded=any(ev.event_type is CustodyEventType.ICRC_VISIT for ev in events),
-            trials=tuple(trials),
-            acts=tuple(
-                legal.AllegedAct(a.act_type, a.status, _date_text(a))
-                for a in self.live_allegations()
-            ),
-            death_in_custody=death is not None and death.in_custody is TriState.YES,
-            remains_returned=death.remains_returned if death is not None else TriState.UNKNOWN,
-            died=death is not None,
-            submissions=tuple(
-                (
-                    s.recipient,
-                    f"{s.submitted_on.isoformat() if s.submitted_on else 'not sent'}, "
-                    f"{s.status.label.lower()}",
-                )
-                for s in b.submissions.get(pid, ())
-            ),
-            ecthr_applications=tuple(
-                plain(i.value) or ""
-                for i in b.identifiers.get(pid, ())
-                if i.scheme is IdentifierScheme.ECTHR_APP and full
-            ),
-            recipient=self.profile.recipient,
-        )
-
-
-def _capture_text(episode: Row) -> str:
-    start = fuzzy(episode.capture_date, episode.capture_precision, episode.capture_as_reported)
-    return "detention from " + (start.text() if start else "an unknown date")
-
-
-def _date_text(row: Row) -> str:
-    start = fuzzy(row.start_date, row.start_precision, row.start_as_reported)
-    return start.text() if start else "date unknown"
-
 
 def build(
     session: Session, person_id: int, profile: Profile, today: date
@@ -512,7 +430,7 @@ def build(
     identity = doc.identity()
     episodes, proceedings = doc.episodes(), doc.proceedings()
     allegations, medical, death = doc.allegations(), doc.loose_medical(), doc.death()
-    facts = doc.facts()
+    facts = legal_facts(bundle, row, who, profile, doc.live_allegations())
     title = f"Dossier {who.code}" + (f": {who.display}" if who.display != who.code else "")
     dto = PersonDossier(
         meta=meta(

@@ -26,10 +26,7 @@ counted, so their timestamps cannot leak either).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Sequence
 from functools import partial
 from typing import Any, cast
 
@@ -61,164 +58,24 @@ from casebook.models import (
     Submission,
     submission_person,
 )
-from casebook.services.disclosure import may_see
-from casebook.vocab import Audience, Confidentiality, SourceType
-
-Row = Any  # a sqlalchemy Row: attribute access by column name
-# Columns no output uses, so never read: internal notes (they stay inside the case file)
-# and bookkeeping.
-UNREAD = frozenset(
-    {
-        "notes",
-        "note",
-        "created_at",
-        "created_by_id",
-        "updated_by_id",
-        "retracted_by_id",
-        "retraction_reason",
-        "version",
-    }
+from casebook.services.snapshot_bundle import (
+    BATCH,
+    UNREAD,
+    Bundle,
+    CodedSource,
+    Reader,
+    Row,
+    WithheldItem,
+    by_date,
+    keep,
+    sort_key,
 )
-BATCH = 2_000
-UNDISCLOSED_PLACE = "undisclosed place"
-
-
-@dataclass(frozen=True)
-class WithheldItem:
-    """A record an output leaves out (or codes), for the staff preview; never printed."""
-
-    entity: str  # the table: "allegation", "source"...
-    record_id: int
-    person_id: int | None  # whose case file it belongs to, where known
-    action: str  # "left out", "coded", "undisclosed", "named by role"
-    reason: str  # "confidential (above the audience)", "part of a withheld episode"
-
-
-@dataclass(frozen=True)
-class CodedSource:
-    """A source above the audience: only its type may be printed ("on file")."""
-
-    id: int
-    source_type: SourceType
-
-
-def _sort_key(*values: Any) -> tuple[Any, ...]:
-    """None sorts first on both databases (SQLite and PostgreSQL disagree in SQL)."""
-    return tuple((v is not None, v if v is not None else 0) for v in values)
-
-
-def by_date(row: Row, attr: str) -> tuple[Any, ...]:
-    value: date | None = getattr(row, attr)
-    return _sort_key(value, row.id)
-
-
-@dataclass
-class Bundle:
-    audience: Audience
-    persons: dict[int, Row] = field(default_factory=dict)  # the group's visible persons
-    names: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    # Every name form (visible or not) of every person read: terms to scrub, never printed.
-    name_terms: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    identifiers: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    relationships: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    others: dict[int, Row] = field(default_factory=dict)  # relatives, perpetrators (visible)
-    other_categories: dict[int, Any] = field(default_factory=dict)  # every other read
-    episodes: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    events: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    proceedings: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    charges: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    hearings: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    assessments: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    sentences: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    allegations: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    involvements: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    evaluations: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    deaths: dict[int, Row] = field(default_factory=dict)
-    citations: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    sources: dict[int, Row] = field(default_factory=dict)
-    coded_sources: dict[int, CodedSource] = field(default_factory=dict)
-    files: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    places: dict[int, Row] = field(default_factory=dict)
-    hidden_places: dict[int, list[str]] = field(default_factory=dict)  # id -> name forms
-    submissions: dict[int, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    consents: dict[int, list[Consent]] = field(default_factory=lambda: defaultdict(list))
-    photos: dict[int, Row] = field(default_factory=dict)
-    withheld: list[WithheldItem] = field(default_factory=list)
-    hidden_persons: list[int] = field(default_factory=list)  # subjects above the ceiling
-    cutoff: datetime | None = None
-
-    def place(self, place_id: int | None) -> str | None:
-        """The place's name, "undisclosed place" above the audience, None if none."""
-        if place_id is None:
-            return None
-        if place_id in self.hidden_places:
-            return UNDISCLOSED_PLACE
-        row = self.places.get(place_id)
-        return row.name if row is not None else None
-
-    def seen(self, row: Row) -> None:
-        """Count ``row`` towards the data cut-off."""
-        stamp: datetime = row.updated_at
-        if self.cutoff is None or stamp > self.cutoff:
-            self.cutoff = stamp
-
-
-class _Reader:
-    def __init__(self, session: Session, audience: Audience) -> None:
-        self.session = session
-        self.audience = audience
-        self.levels = frozenset(c for c in Confidentiality if may_see(audience, c))
-
-    def rows(
-        self, model: Any, column: str, ids: Iterable[int], *, live_only: bool = True
-    ) -> list[Row]:
-        """Every row of ``model`` whose ``column`` is in ``ids`` (retracted ones left out).
-
-        Internal notes and bookkeeping columns are not even selected (see ``UNREAD``)."""
-        table = cast(Table, model.__table__)
-        skip = UNREAD | ({"retracted_at"} if live_only else set())
-        columns = [c for c in table.c if c.key not in skip]
-        wanted = sorted({i for i in ids if i is not None})
-        found: list[Row] = []
-        for start in range(0, len(wanted), BATCH):
-            query = select(*columns).where(table.c[column].in_(wanted[start : start + BATCH]))
-            if live_only and "retracted_at" in table.c:
-                query = query.where(table.c.retracted_at.is_(None))
-            found.extend(self.session.execute(query).all())
-        return found
-
-    def visible(self, row: Row) -> bool:
-        return row.confidentiality in self.levels
-
-
-def _keep(
-    bundle: Bundle,
-    reader: _Reader,
-    entity: str,
-    rows: Iterable[Row],
-    owner: Callable[[Row], int | None],
-    *,
-    parent_visible: Callable[[Row], bool] = lambda _row: True,
-    parent_label: str = "",
-) -> list[Row]:
-    """The visible rows; the others are noted as withheld (their content goes no further)."""
-    kept = []
-    for row in rows:
-        if not parent_visible(row):
-            reason = f"part of a withheld {parent_label}"
-        elif not reader.visible(row):
-            reason = f"{row.confidentiality.label.lower()} (above the audience)"
-        else:
-            bundle.seen(row)
-            kept.append(row)
-            continue
-        bundle.withheld.append(WithheldItem(entity, row.id, owner(row), "left out", reason))
-    return kept
+from casebook.vocab import Audience
 
 
 def read(session: Session, person_ids: Sequence[int], audience: Audience) -> Bundle:
     """Everything recorded about ``person_ids`` that ``audience`` may see (see module doc)."""
-    reader = _Reader(session, audience)
+    reader = Reader(session, audience)
     bundle = Bundle(audience)
     for row in reader.rows(Person, "id", person_ids):
         if reader.visible(row):
@@ -244,16 +101,16 @@ def read(session: Session, person_ids: Sequence[int], audience: Audience) -> Bun
     return bundle
 
 
-def _read_people(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
+def _read_people(bundle: Bundle, reader: Reader, ids: list[int]) -> None:
     def of_person(row: Row) -> int:
         return cast(int, row.person_id)
 
     for row in reader.rows(PersonName, "person_id", ids, live_only=False):
         bundle.name_terms[row.person_id].append(row.full_name)
         if row.retracted_at is None:
-            for kept in _keep(bundle, reader, "person_name", [row], of_person):
+            for kept in keep(bundle, reader, "person_name", [row], of_person):
                 bundle.names[row.person_id].append(kept)
-    for row in _keep(
+    for row in keep(
         bundle,
         reader,
         "person_identifier",
@@ -261,7 +118,7 @@ def _read_people(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
         of_person,
     ):
         bundle.identifiers[row.person_id].append(row)
-    for row in _keep(
+    for row in keep(
         bundle, reader, "relationship", reader.rows(Relationship, "person_id", ids), of_person
     ):
         bundle.relationships[row.person_id].append(row)
@@ -270,7 +127,7 @@ def _read_people(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
             rows.sort(key=lambda r: r.id)
 
 
-def _read_others(bundle: Bundle, reader: _Reader, other_ids: set[int]) -> None:
+def _read_others(bundle: Bundle, reader: Reader, other_ids: set[int]) -> None:
     """Relatives and perpetrators: their person rows and names (terms kept for scrubbing)."""
     other_ids -= set(bundle.persons)
     for row in reader.rows(Person, "id", other_ids):
@@ -287,7 +144,7 @@ def _read_others(bundle: Bundle, reader: _Reader, other_ids: set[int]) -> None:
         bundle.names.get(pid, []).sort(key=lambda r: r.id)
 
 
-def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
+def _read_claims(bundle: Bundle, reader: Reader, ids: list[int]) -> list[int]:
     """Detention, trials and allegations; returns the claim ids of every visible claim."""
     b, r = bundle, reader
 
@@ -295,9 +152,9 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
         return cast(int, row.person_id)
 
     all_episodes = r.rows(DetentionEpisode, "person_id", ids)
-    episodes = _keep(b, r, "detention_episode", all_episodes, person_of)
+    episodes = keep(b, r, "detention_episode", all_episodes, person_of)
     episode_owner = {e.id: e.person_id for e in episodes}
-    events = _keep(
+    events = keep(
         b,
         r,
         "custody_event",
@@ -312,7 +169,7 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
         b.events[row.episode_id].append(row)
 
     all_procs = r.rows(Proceeding, "person_id", ids)
-    procs = _keep(b, r, "proceeding", all_procs, person_of)
+    procs = keep(b, r, "proceeding", all_procs, person_of)
     proc_owner = {p.id: p.person_id for p in procs}
     for row in procs:
         b.proceedings[row.person_id].append(row)
@@ -324,7 +181,7 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
     }
     all_proc_ids = {p.id for p in all_procs}
     for entity, (model, target) in children.items():
-        for row in _keep(
+        for row in keep(
             b,
             r,
             entity,
@@ -336,12 +193,12 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
             target[row.proceeding_id].append(row)
 
     all_allegations = r.rows(Allegation, "victim_id", ids)
-    allegations = _keep(b, r, "allegation", all_allegations, lambda row: row.victim_id)
+    allegations = keep(b, r, "allegation", all_allegations, lambda row: row.victim_id)
     alleg_owner = {a.id: a.victim_id for a in allegations}
     for row in allegations:
         b.allegations[row.victim_id].append(row)
     all_alleg_ids = {a.id for a in all_allegations}
-    involvements = _keep(
+    involvements = keep(
         b,
         r,
         "involvement",
@@ -352,7 +209,7 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
     )
     for row in involvements:
         b.involvements[row.allegation_id].append(row)
-    evaluations = _keep(
+    evaluations = keep(
         b,
         r,
         "medical_evaluation",
@@ -363,7 +220,7 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
     )
     for row in evaluations:
         b.evaluations[row.person_id].append(row)
-    for row in _keep(b, r, "death_record", r.rows(DeathRecord, "person_id", ids), person_of):
+    for row in keep(b, r, "death_record", r.rows(DeathRecord, "person_id", ids), person_of):
         b.deaths[row.person_id] = row
 
     related = {x.related_person_id for rows in b.relationships.values() for x in rows}
@@ -396,9 +253,9 @@ def _read_claims(bundle: Bundle, reader: _Reader, ids: list[int]) -> list[int]:
     return [row.claim_id for row in claim_rows]
 
 
-def _read_citations(bundle: Bundle, reader: _Reader, claim_ids: list[int]) -> None:
+def _read_citations(bundle: Bundle, reader: Reader, claim_ids: list[int]) -> None:
     b, r = bundle, reader
-    citations = _keep(b, r, "citation", r.rows(Citation, "claim_id", claim_ids), lambda _r: None)
+    citations = keep(b, r, "citation", r.rows(Citation, "claim_id", claim_ids), lambda _r: None)
     sources = r.rows(Source, "id", {c.source_id for c in citations})
     live = set()
     for row in sources:
@@ -422,7 +279,7 @@ def _read_citations(bundle: Bundle, reader: _Reader, claim_ids: list[int]) -> No
             b.citations[row.claim_id].append(row)
     for rows in b.citations.values():
         rows.sort(key=lambda row: row.id)
-    for row in _keep(
+    for row in keep(
         b, r, "evidence_file", r.rows(EvidenceFile, "source_id", b.sources), lambda _r: None
     ):
         b.files[row.source_id].append(row)
@@ -430,7 +287,7 @@ def _read_citations(bundle: Bundle, reader: _Reader, claim_ids: list[int]) -> No
         rows.sort(key=lambda row: row.id)
 
 
-def _read_advocacy(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
+def _read_advocacy(bundle: Bundle, reader: Reader, ids: list[int]) -> None:
     b, r = bundle, reader
     table = cast(Table, Submission.__table__)
     link = submission_person
@@ -449,10 +306,10 @@ def _read_advocacy(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
                 )
             )
         )
-    for row in _keep(b, r, "submission", found, lambda row: row.concerns_person_id):
+    for row in keep(b, r, "submission", found, lambda row: row.concerns_person_id):
         b.submissions[row.concerns_person_id].append(row)
     for rows in b.submissions.values():
-        rows.sort(key=lambda row: _sort_key(row.submitted_on, row.id))
+        rows.sort(key=lambda row: sort_key(row.submitted_on, row.id))
     # Consents decide how a person is named, so every live one is read (as ORM objects,
     # which the disclosure policy takes); which of them the output may describe is decided
     # by the statement builder with the same ceiling.
@@ -472,7 +329,7 @@ def _read_advocacy(bundle: Bundle, reader: _Reader, ids: list[int]) -> None:
             b.photos[person.id] = photos[person.photo_file_id]
 
 
-def _read_places(bundle: Bundle, reader: _Reader) -> None:
+def _read_places(bundle: Bundle, reader: Reader) -> None:
     b = bundle
     wanted: set[int] = set()
     for person in b.persons.values():

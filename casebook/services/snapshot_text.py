@@ -12,7 +12,7 @@ from datetime import date, datetime
 from casebook.services.disclosure import consent_need, may_see
 from casebook.services.dto import ConsentStatement, Disclosure, FuzzyDate
 from casebook.services.snapshot import Profile, Subject
-from casebook.services.snapshot_read import Bundle
+from casebook.services.snapshot_bundle import Bundle
 from casebook.vocab import AUDIENCE_CEILING, Audience, ConsentGiver, Recipient
 
 GRADING = (

@@ -55,9 +55,10 @@ from casebook.services.snapshot import (
     withheld_report,
 )
 from casebook.services.snapshot_annex import Annex
+from casebook.services.snapshot_bundle import WithheldItem
 from casebook.services.snapshot_cases import Cases
 from casebook.services.snapshot_names import RELATIVE_KINDS, Scrubber
-from casebook.services.snapshot_read import WithheldItem, read
+from casebook.services.snapshot_read import read
 from casebook.services.snapshot_text import limitations, methodology
 from casebook.services.snapshot_themes import Tally
 from casebook.vocab import (
