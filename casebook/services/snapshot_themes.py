@@ -38,7 +38,7 @@ from casebook.vocab import (
 )
 
 NOTES_PER_THEME = 5
-COUNTED = "statuses alleged, corroborated, verified and disputed (withdrawn allegations left out)"
+COUNTED = "statuses alleged, corroborated, verified and disputed; withdrawn ones left out"
 STRONG = "statuses corroborated and verified"
 TORTURE_ACTS = frozenset(
     {
@@ -69,6 +69,15 @@ ACT_THEME = dict.fromkeys(TORTURE_ACTS, "torture") | {
     ActType.EXTRAJUDICIAL_EXECUTION: "deaths",
     ActType.DEATH_IN_CUSTODY: "deaths",
 }
+
+
+def of(number: int, one: str, many: str) -> str:
+    """ "1 person", "2,048 persons"."""
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def were(number: int, one: str = "was", many: str = "were") -> str:
+    return one if number == 1 else many
 
 
 def month(day: date) -> date:
@@ -252,16 +261,18 @@ class Tally:
 
     def _detention(self) -> tuple[tuple[str, ...], tuple[Figure, ...]]:
         f, n = self.flags, self.persons
+        held = self.by_status[PersonStatus.DETAINED]
         paragraphs = (
-            f"{f['detained_ever']} of the {n} persons in the selection have a recorded "
-            f"detention episode; {self.by_status[PersonStatus.DETAINED]} were still detained "
-            "at the data cut-off (current status Detained).",
-            f"The detaining state denied holding {f['denied']} of them and said it could not "
-            f"identify {f['not_identified']} (acknowledgment as recorded for any episode). For "
-            f"{f['labelled']} persons it asserted a status of {AssertedStatus.TERRORIST.label} "
-            "or criminal suspect.",
-            f"An ICRC visit is recorded for {f['icrc']} persons; an incommunicado period for "
-            f"{f['incommunicado']}.",
+            f"{f['detained_ever']:,} of the {of(n, 'person', 'persons')} in the selection "
+            f"{were(f['detained_ever'], 'has', 'have')} a recorded detention episode; "
+            f"{held:,} {were(held)} still detained at the data cut-off (current status "
+            "Detained).",
+            f"The detaining state denied holding {of(f['denied'], 'person', 'persons')} and said "
+            f"it could not identify {f['not_identified']:,} (acknowledgment as recorded for any "
+            f"episode). For {of(f['labelled'], 'person', 'persons')} it asserted a status of "
+            f"{AssertedStatus.TERRORIST.label} or criminal suspect.",
+            f"An ICRC visit is recorded for {of(f['icrc'], 'person', 'persons')}; an "
+            f"incommunicado period for {f['incommunicado']:,}.",
         )
         figures = (
             Figure(
@@ -282,12 +293,14 @@ class Tally:
     def _disappearance(self) -> tuple[tuple[str, ...], tuple[Figure, ...]]:
         f = self.flags
         acts = frozenset({ActType.ENFORCED_DISAPPEARANCE})
+        missing = self.by_status[PersonStatus.MISSING]
         paragraphs = (
-            f"{self.by_status[PersonStatus.MISSING]} persons in the selection are missing "
-            f"(current status Missing); {self.count(acts)} allegations of enforced "
-            f"disappearance are recorded ({COUNTED}).",
-            f"{f['not_acknowledged']} persons have a detention the detaining state denies or "
-            "says it cannot identify.",
+            f"{of(missing, 'person', 'persons')} in the selection {were(missing, 'is', 'are')} "
+            f"missing (current status Missing); {of(self.count(acts), 'allegation', 'allegations')}"
+            f" of enforced disappearance {were(self.count(acts), 'is', 'are')} recorded "
+            f"({COUNTED}).",
+            f"{of(f['not_acknowledged'], 'person has', 'persons have')} a detention the detaining "
+            "state denies or says it cannot identify.",
         )
         figures = (
             Figure(
@@ -308,11 +321,12 @@ class Tally:
         total, confirmed = self.count(TORTURE_ACTS), self.count(TORTURE_ACTS, strong)
         confessions = self.count(frozenset({ActType.FORCED_CONFESSION}))
         paragraphs = (
-            f"{total} allegations of torture or ill-treatment concern {f['tortured']} persons "
-            f"({COUNTED}); {confirmed} of them are corroborated or verified.",
-            f"A medical evaluation graded highly consistent or stronger under the Istanbul "
-            f"Protocol is recorded for {f['medical_strong']} persons. {confessions} forced "
-            "confessions are alleged.",
+            f"{of(total, 'allegation', 'allegations')} of torture or ill-treatment "
+            f"concern {of(f['tortured'], 'person', 'persons')} ({COUNTED}); {confirmed:,} of "
+            f"them {were(confirmed, 'is', 'are')} corroborated or verified.",
+            "A medical evaluation graded highly consistent or stronger under the Istanbul "
+            f"Protocol is recorded for {of(f['medical_strong'], 'person', 'persons')}. "
+            f"{of(confessions, 'forced confession is', 'forced confessions are')} alleged.",
         )
         figures = (
             Figure("Torture or ill-treatment alleged", total, COUNTED),
@@ -335,14 +349,17 @@ class Tally:
         terms = sorted(self.term_months)
         median = terms[len(terms) // 2] / 12 if terms else None
         paragraphs = (
-            f"{f['tried']} persons were tried in {self.trials} proceedings; {f['convicted']} "
-            f"were convicted. {self.trials_violated} proceedings have at least one guarantee "
-            "found violated" + (f", most often {'; '.join(top)}." if top else "."),
-            f"{self.sentences[SentenceType.LIFE]} life sentences and "
-            f"{self.sentences[SentenceType.IMPRISONMENT]} terms of imprisonment are recorded"
+            f"{of(f['tried'], 'person was', 'persons were')} tried in "
+            f"{of(self.trials, 'proceeding', 'proceedings')}; {f['convicted']:,} "
+            f"{were(f['convicted'])} convicted. "
+            f"{of(self.trials_violated, 'proceeding has', 'proceedings have')} at least one "
+            "guarantee found violated" + (f", most often {'; '.join(top)}." if top else "."),
+            f"{of(self.sentences[SentenceType.LIFE], 'life sentence', 'life sentences')} and "
+            f"{of(self.sentences[SentenceType.IMPRISONMENT], 'term', 'terms')} of imprisonment "
+            "are recorded"
             + (f" (median term {median:.1f} years)." if median is not None else ".")
-            + f" Defendants were held in a cage or glass box at {self.caged} of "
-            f"{self.hearings} hearings monitored.",
+            + f" Defendants were held in a cage or glass box at {self.caged:,} of "
+            f"{of(self.hearings, 'hearing', 'hearings')} monitored.",
         )
         figures = (
             Figure("Persons tried", f["tried"], "persons with a trial proceeding"),
@@ -362,12 +379,13 @@ class Tally:
             f"{m.label.lower()} {self.manners[m]}" for m in DeathManner if self.manners[m]
         )
         paragraphs = (
-            f"{d['recorded']} deaths are recorded, {d['in_custody_YES']} of them in custody "
-            f"(a death in custody presumes state responsibility)"
+            f"{of(d['recorded'], 'death is', 'deaths are')} recorded, {d['in_custody_YES']:,} "
+            "in custody (a death in custody presumes state responsibility)"
             + (f"; manner of death: {manners}." if manners else "."),
-            f"Remains were returned in {d['returned_YES']} cases and not returned in "
-            f"{d['returned_NO']}. {killings} extrajudicial executions or deaths in custody "
-            f"are alleged ({COUNTED}).",
+            f"Remains were returned in {of(d['returned_YES'], 'case', 'cases')} and not "
+            f"returned in {d['returned_NO']:,}. {killings:,} extrajudicial "
+            f"{'execution or death' if killings == 1 else 'executions or deaths'} in custody "
+            f"{were(killings, 'is', 'are')} alleged ({COUNTED}).",
         )
         figures = (
             Figure("Deaths recorded", d["recorded"], "death records"),
