@@ -85,6 +85,7 @@ NAVIGATION: tuple[tuple[str, str, Role], ...] = (
     ("advocacy.index", "Submissions", Role.VIEWER),
     ("dossiers.index", "Dossiers", Role.VIEWER),
     ("places.index", "Places", Role.VIEWER),
+    ("review.index", "Audit", Role.REVIEWER),
     ("users.index", "Users", Role.ADMIN),
 )
 

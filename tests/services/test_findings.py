@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
 
 from casebook.errors import DomainError
-from casebook.services import claims, findings
+from casebook.services import claims, findings, sources
 from casebook.services.context import Context
 from casebook.services.findings import Finding, GateResult, Severity
+from casebook.storage import EvidenceStore
 from casebook.vocab import Audience, Confidentiality
 from tests.factories import make_allegation, make_person, make_source
 
@@ -144,3 +146,24 @@ def test_the_gate_needs_persons(ctx: Context) -> None:
         findings.gate(
             ctx.session, person_ids=[], audience=Audience.PUBLIC, recipient=None, today=TODAY
         )
+
+
+def test_a_source_run_covers_the_source_its_files_and_citations(
+    ctx: Context, store: EvidenceStore
+) -> None:
+    person = make_person(ctx)
+    source, other = make_source(ctx), make_source(ctx)
+    evidence = sources.add_evidence_file(
+        ctx, source, store, io.BytesIO(b"invented bytes\n"), {"media_type": "text/plain"}
+    )
+    allegation = make_allegation(ctx, person)
+    citation = claims.cite(ctx, allegation, source, {})
+    claims.cite(ctx, allegation, other, {})
+    found = findings.run(ctx.session, source_ids=[source.id], today=TODAY)
+    assert {(f.rule_id, f.entity, f.record_id) for f in found} == {
+        ("SOURCE-UNGRADED", "source", source.id),
+        ("EVIDENCE-CUSTODY-GAP", "evidence_file", evidence.id),
+        ("CITATION-UNGRADED", "citation", citation.id),
+    }
+    assert all(findings.REGISTRY[f.rule_id].source_scope for f in found)
+    assert findings.run(ctx.session, source_ids=[], today=TODAY) == []

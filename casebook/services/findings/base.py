@@ -74,7 +74,7 @@ class Severity(enum.StrEnum):
 _RANK = {"error": 3, "warning": 2, "note": 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One record breaking one rule."""
 
@@ -146,6 +146,7 @@ class Scope:
     rules do not run and no record is left out for being above a profile).
     ``report``: the output covers more than one person (a thematic report or a full
     audit), so rules about figures apply.
+    ``sources``: restricted to the sources in the ``source_ids`` parameter.
     """
 
     dialect: str
@@ -153,12 +154,21 @@ class Scope:
     audience: Audience | None = None
     recipient: Recipient | None = None
     report: bool = True
+    # Restricted to the sources in the ``source_ids`` parameter (their files and the
+    # citations of them); only the rules about sources, files and citations apply.
+    sources: bool = False
 
     def persons(self, column: Any) -> ColumnElement[bool]:
         """``column`` (a person id) is one of the persons the run covers."""
         if not self.limited:
             return true()
         return column.in_(bindparam("person_ids", expanding=True))  # type: ignore[no-any-return]
+
+    def in_sources(self, column: Any) -> ColumnElement[bool]:
+        """``column`` (a source id) is one of the sources the run covers."""
+        if not self.sources:
+            return true()
+        return column.in_(bindparam("source_ids", expanding=True))  # type: ignore[no-any-return]
 
     def visible(self, *columns: Any) -> ColumnElement[bool]:
         """Records with these confidentiality columns appear in the output (always true
@@ -188,6 +198,7 @@ class Params:
 
     today: date
     person_ids: tuple[int, ...] = ()
+    source_ids: tuple[int, ...] = ()
 
     @property
     def stale_before(self) -> date:
@@ -206,6 +217,8 @@ class Params:
         }
         if scope.limited:
             values["person_ids"] = list(self.person_ids)
+        if scope.sources:
+            values["source_ids"] = list(self.source_ids)
         return values
 
 
@@ -232,8 +245,13 @@ class Rule:
     output: bool = False
     report_only: bool = False
     dossier_only: bool = False
+    # Also runs for some sources only (a source's page): rules about sources, their files
+    # and the citations of them.
+    source_scope: bool = False
 
     def applies(self, scope: Scope) -> bool:
+        if scope.sources:
+            return self.source_scope
         if self.output and scope.audience is None:
             return False
         if self.dossier_only and scope.report:
@@ -294,6 +312,7 @@ def register_collector(
     output: bool = False,
     report_only: bool = False,
     dossier_only: bool = False,
+    source_scope: bool = False,
 ) -> Callable[[CollectFn], CollectFn]:
     """Register a rule that reads its rows itself (a few set-based statements, then a
     decision in Python that must agree with another module, such as the disclosure policy)."""
@@ -313,6 +332,7 @@ def register_collector(
             output=output,
             report_only=report_only,
             dossier_only=dossier_only,
+            source_scope=source_scope,
         )
         return collect
 

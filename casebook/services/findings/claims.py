@@ -71,6 +71,7 @@ def claim_uncited(scope: Scope) -> Any:
         f"citation {row['record_id']} (for {_owner_label(row)}) cites source "
         f"S-{row['source_id']}, which {'does not exist' if row['missing'] else 'is retracted'}"
     ),
+    source_scope=True,
 )
 def citation_source_retracted(scope: Scope) -> Any:
     missing = Source.id.is_(None)
@@ -89,6 +90,7 @@ def citation_source_retracted(scope: Scope) -> Any:
         f"citation {row['record_id']} (for {_owner_label(row)}, source S-{row['source_id']}) "
         "has no credibility grade"
     ),
+    source_scope=True,
 )
 def citation_ungraded(scope: Scope) -> Any:
     return citation_findings(scope, Citation.credibility.is_(None))
@@ -107,6 +109,7 @@ def citation_ungraded(scope: Scope) -> Any:
         f"citation {row['record_id']} (for {_owner_label(row)}) cites source "
         f"S-{row['source_id']} ({_extent(row)}) without a pinpoint"
     ),
+    source_scope=True,
 )
 def citation_no_pinpoint(scope: Scope) -> Any:
     return citation_findings(
@@ -141,6 +144,7 @@ def is_english(column: Any) -> Any:
         f"citation {row['record_id']} (for {_owner_label(row)}) quotes the source in "
         f"{row['language'] or 'an unrecorded language'} with no translation"
     ),
+    source_scope=True,
 )
 def citation_untranslated(scope: Scope) -> Any:
     language = Citation.quote_language

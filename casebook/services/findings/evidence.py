@@ -68,6 +68,7 @@ def _check_message(row: Row, what: str) -> str:
     fix="Restore the file from a verified backup (its hash must match again), then run "
     "`casebook evidence verify`; report the incident to the administrator.",
     message=lambda row: _check_message(row, "did not match its SHA-256"),
+    source_scope=True,
 )
 def hash_mismatch(scope: Scope) -> Any:
     return _latest_checks(scope, VerificationOutcome.MISMATCH)
@@ -82,6 +83,7 @@ def hash_mismatch(scope: Scope) -> Any:
     fix="Restore the file from a verified backup into the evidence store, then run "
     "`casebook evidence verify`; report the incident to the administrator.",
     message=lambda row: _check_message(row, "was missing from the store"),
+    source_scope=True,
 )
 def file_missing(scope: Scope) -> Any:
     return _latest_checks(scope, VerificationOutcome.MISSING)
@@ -111,6 +113,7 @@ def _gap_message(row: Row) -> str:
     fix="Record the missing custody steps you can document, and run `casebook evidence "
     "verify` to check the file against its hash.",
     message=_gap_message,
+    source_scope=True,
 )
 def custody_gap(scope: Scope) -> Any:
     entry = CustodyLogEntry

@@ -118,3 +118,12 @@ def describe_scope(
     if today is not None:
         parts.append(f"As of {today.isoformat()}")
     return tuple(parts)
+
+
+def record_export(ctx: Any, what: str, details: dict[str, Any]) -> None:
+    """Leave an EXPORT event in the audit log for findings that left the application (a
+    CSV or PDF download, a file written by the CLI); the caller commits."""
+    from casebook.services.audit import record_event
+    from casebook.vocab import AuditAction
+
+    record_event(ctx, AuditAction.EXPORT, "citation_audit", None, {"what": what, **details})

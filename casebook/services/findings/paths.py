@@ -179,6 +179,7 @@ def citation_findings(scope: Scope, *where: Any, **columns: Any) -> CompoundSele
     claim; a branch per kind of claim would otherwise scan every citation nine times.
     """
     extra = [column.label(name) for name, column in columns.items()]
+    where = (*where, scope.in_sources(Citation.source_id))
     if scope.limited:
 
         def from_claims(path: ClaimPath) -> Select[Any]:
@@ -254,6 +255,8 @@ def scoped_source_ids(scope: Scope) -> CompoundSelect[Any]:
 
 def source_in_scope(scope: Scope, column: Any = None) -> ColumnElement[bool]:
     column = Source.id if column is None else column
+    if scope.sources:
+        return scope.in_sources(column)
     if not scope.limited:
         return true()
     return column.in_(scoped_source_ids(scope).scalar_subquery())  # type: ignore[no-any-return]
@@ -261,6 +264,8 @@ def source_in_scope(scope: Scope, column: Any = None) -> ColumnElement[bool]:
 
 def file_in_scope(scope: Scope) -> ColumnElement[bool]:
     """Files of the scope's sources, the persons' photographs and their signed consents."""
+    if scope.sources:
+        return scope.in_sources(EvidenceFile.source_id)
     if not scope.limited:
         return true()
     photos = select(Person.photo_file_id).where(scope.persons(Person.id))

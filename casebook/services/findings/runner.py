@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from casebook.errors import DomainError
-from casebook.services.findings.base import Finding, GateResult, Params, Scope, rules_for
+from casebook.services.findings.base import Finding, GateResult, Params, Rule, Scope, rules_for
 from casebook.vocab import Audience, Recipient
 
 # Person ids bound into one statement; larger sets run in chunks (SQLite builds before
@@ -27,6 +27,7 @@ def run(
     recipient: Recipient | None = None,
     rules: Sequence[str] | None = None,
     today: date,
+    source_ids: Iterable[int] | None = None,
 ) -> list[Finding]:
     """The findings of ``rules`` (default: every rule that applies) for the records of
     ``person_ids`` (default: everything), ordered by severity, rule and record.
@@ -37,7 +38,12 @@ def run(
     the sources' files, their submissions and consents. With ``audience`` (and, for a
     CONFIDENTIAL output, ``recipient``) only the records that output would include are
     audited, and the output rules run too.
+
+    ``source_ids`` (instead of persons) audits only those sources: the sources
+    themselves, their evidence files and the citations of them.
     """
+    if source_ids is not None:
+        return _sources(session, sorted({int(i) for i in source_ids}), rules, today)
     ids = None if person_ids is None else sorted({int(i) for i in person_ids})
     if ids is not None and not ids:
         return []
@@ -77,27 +83,44 @@ def _run(
         )
         params = Params(today, tuple(chunk or ()))
         for rule in rules_for(scope, rules):
-            for row in rule.collect(session, scope, params):
-                person = row["person_id"]
-                entity, record_id = str(row["entity"]), int(row["record_id"])
+            for finding in _findings(rule, rule.collect(session, scope, params)):
                 if len(chunks) > 1:  # shared records (sources...) come back per chunk
-                    key = (rule.id, entity, record_id, person)
+                    key = (finding.rule_id, finding.entity, finding.record_id, finding.person_id)
                     if key in seen:
                         continue
                     seen.add(key)
-                found.append(
-                    Finding(
-                        rule.id,
-                        rule.severity,
-                        entity,
-                        record_id,
-                        int(person) if person is not None else None,
-                        rule.message(row),
-                        rule.fix,
-                    )
-                )
+                found.append(finding)
     found.sort(key=Finding.sort_key)
     return found
+
+
+def _sources(
+    session: Session, ids: list[int], rules: Sequence[str] | None, today: date
+) -> list[Finding]:
+    found: list[Finding] = []
+    dialect = session.get_bind().dialect.name
+    for start in range(0, len(ids), CHUNK):
+        chunk = tuple(ids[start : start + CHUNK])
+        scope = Scope(dialect, sources=True)
+        params = Params(today, source_ids=chunk)
+        for rule in rules_for(scope, rules):
+            found.extend(_findings(rule, rule.collect(session, scope, params)))
+    found.sort(key=Finding.sort_key)
+    return found
+
+
+def _findings(rule: Rule, rows: Iterable[Any]) -> Iterable[Finding]:
+    for row in rows:
+        person = row["person_id"]
+        yield Finding(
+            rule.id,
+            rule.severity,
+            str(row["entity"]),
+            int(row["record_id"]),
+            int(person) if person is not None else None,
+            rule.message(row),
+            rule.fix,
+        )
 
 
 def _tune_postgresql(session: Session, *, limited: bool) -> Callable[[], None] | None:

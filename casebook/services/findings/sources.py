@@ -30,6 +30,7 @@ def _head() -> tuple[Any, ...]:
     can weigh what rests on it. "F" is a grade; no grade at all is not.""",
     fix="A reviewer grades the source (A-F) and gives the reason.",
     message="source S-{record_id} ({type.label}) has no reliability grade",
+    source_scope=True,
 )
 def source_ungraded(scope: Scope) -> Any:
     return select(*_head(), Source.source_type.label("type")).where(
@@ -63,6 +64,7 @@ def _web_message(row: Row) -> str:
     fix="Capture the page (page source and a timestamped screenshot), upload them to the "
     "source so they are hashed, record the retrieval time and an archive link.",
     message=_web_message,
+    source_scope=True,
 )
 def web_unpreserved(scope: Scope) -> Any:
     stored = exists().where(
