@@ -24,6 +24,7 @@ from werkzeug.wrappers import Response
 
 from casebook.errors import DomainError, StaleVersion
 from casebook.forms.common import RecordForm, SelectChoice, VersionedForm, options, show_errors
+from casebook.models.accounts import User
 from casebook.models.audit import AuditEvent
 from casebook.models.common import Record
 from casebook.services import records
@@ -47,6 +48,7 @@ class EditConflict:
     expected: int
     actual: int
     changes: Sequence[AuditEvent]
+    users: dict[int, str]
 
 
 def changes_since(entity: str, record_id: int, expected: int, actual: int) -> list[AuditEvent]:
@@ -66,6 +68,15 @@ def changes_since(entity: str, record_id: int, expected: int, actual: int) -> li
     return list(reversed(events))
 
 
+def _names(events: Sequence[AuditEvent]) -> dict[int, str]:
+    """The display names of the users behind ``events``."""
+    ids = {e.user_id for e in events if e.user_id is not None}
+    if not ids:
+        return {}
+    rows = db().execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+    return {row.id: row.display_name for row in rows}
+
+
 def save(form: FlaskForm, action: Callable[[Context], T]) -> T | None:
     """Run ``action`` if the submitted form is valid; None if there was anything to fix."""
     if not form.validate_on_submit():
@@ -74,12 +85,9 @@ def save(form: FlaskForm, action: Callable[[Context], T]) -> T | None:
         return action(web_context())
     except StaleVersion as exc:
         entity = exc.table
+        changes = changes_since(entity, exc.ident, exc.expected, exc.actual)
         form.conflict = EditConflict(
-            entity,
-            exc.ident,
-            exc.expected,
-            exc.actual,
-            changes_since(entity, exc.ident, exc.expected, exc.actual),
+            entity, exc.ident, exc.expected, exc.actual, changes, _names(changes)
         )
         version = getattr(form, "version", None)
         if version is not None:

@@ -60,6 +60,10 @@ def test_stale_edit_shows_what_changed_and_keeps_typing(as_editor: Browser, ctx:
     assert "Someone else saved this record" in html
     assert "Sergeant" in html
     assert 'value="Major"' in html
+    conflict = html[html.index("Someone else saved") : html.index("</table>")]
+    assert "Military rank" in conflict  # the field's label, not its column name
+    assert as_editor.user.display_name in conflict  # who saved meanwhile
+    assert "please correct the fields" not in html  # nothing is wrong with the fields
 
 
 def test_viewer_reads_but_cannot_write(as_viewer: Browser, ctx: Context) -> None:
