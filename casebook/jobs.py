@@ -107,10 +107,12 @@ def run_build(
     via: str = "worker",
     actor_note: str | None = None,
     echo: Callable[[int, int], None] | None = None,
+    restart: bool = False,
 ) -> JobStatus:
     """Build register entry ``dossier_id`` (see the module doc); returns its final status.
 
-    The steps act as the user who requested the entry (recorded with ``via``)."""
+    The steps act as the user who requested the entry (recorded with ``via``). An entry
+    left RUNNING by a worker that stopped is built again only with ``restart``."""
 
     def context(session: Session, entry: Dossier) -> Context:
         user = session.get(User, entry.requested_by_id)
@@ -122,7 +124,9 @@ def run_build(
         entry = session.get(Dossier, dossier_id)
         if entry is None:
             raise CasebookError(f"no dossier with id {dossier_id} in the register")
-        if entry.status in (JobStatus.DONE, JobStatus.BLOCKED, JobStatus.RUNNING):
+        if entry.status is JobStatus.RUNNING and restart:
+            dossiers.fail(context(session, entry), entry, "restarted: the build was interrupted")
+        elif entry.status in (JobStatus.DONE, JobStatus.BLOCKED, JobStatus.RUNNING):
             log.info("dossier %s is already %s", dossier_id, entry.status.value)
             return entry.status
         dossiers.start(context(session, entry), entry, job_id)

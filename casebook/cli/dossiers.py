@@ -262,9 +262,10 @@ def dossier_list(app: App, limit: int) -> None:
 
 @dossier.command("build")
 @click.argument("dossier_id", type=int)
+@click.option("--restart", is_flag=True, help="Also an entry a stopped worker left running.")
 @pass_app
-def dossier_build(app: App, dossier_id: int) -> None:
-    """Build a queued register entry now, in this process (when no worker runs)."""
+def dossier_build(app: App, dossier_id: int, restart: bool) -> None:
+    """Build a queued (or failed) register entry now, in this process (when no worker runs)."""
     sessions = session_factory(app.ready_engine())
     status = run_build(
         sessions,
@@ -272,6 +273,7 @@ def dossier_build(app: App, dossier_id: int) -> None:
         dossiers.store(app.settings),
         via="cli",
         actor_note=f"os-user:{os_user()}",
+        restart=restart,
     )
     with unit_of_work(app.ready_engine()) as session:
         entry = session.get(Dossier, dossier_id)

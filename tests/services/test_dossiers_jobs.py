@@ -20,7 +20,7 @@ from casebook import migrate
 from casebook.config import Settings
 from casebook.db import make_engine, unit_of_work
 from casebook.errors import CasebookError
-from casebook.jobs import Jobs, make_huey
+from casebook.jobs import Jobs, make_huey, run_build
 from casebook.models import Dossier
 from casebook.services import dossiers
 from casebook.services.context import Context
@@ -166,3 +166,16 @@ def test_a_real_worker_builds_from_the_redis_queue(tmp_path: Path) -> None:
     entry = _run_worker(tmp_path, url, queue, dossier_id)
     assert entry.status is JobStatus.DONE, entry.error
     assert not (tmp_path / "instance" / "queue.sqlite3").exists()
+
+
+def test_an_entry_left_running_is_rebuilt_only_on_restart(
+    ctx: Context, reviewer_ctx: Context, tmp_path: Path
+) -> None:
+    person = clean_person(ctx, reviewer_ctx)
+    entry = dossiers.request(ctx, person_order(person.id))
+    dossiers.start(ctx, entry, "a-worker-that-died")
+    sessions, pdfs = job_sessions(ctx.session), dossiers.store(settings_for(tmp_path))
+    assert run_build(sessions, entry.id, pdfs) is JobStatus.RUNNING
+    assert run_build(sessions, entry.id, pdfs, restart=True) is JobStatus.DONE
+    ctx.session.refresh(entry)
+    assert entry.status is JobStatus.DONE and entry.job_id == "a-worker-that-died"
