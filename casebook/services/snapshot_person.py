@@ -65,7 +65,7 @@ from casebook.services.snapshot_bundle import Bundle, Row, WithheldItem
 from casebook.services.snapshot_facts import legal_facts
 from casebook.services.snapshot_names import other_person, plain, relative
 from casebook.services.snapshot_read import read
-from casebook.services.snapshot_text import limitations, methodology
+from casebook.services.snapshot_text import consent_statements, limitations, methodology
 from casebook.vocab import (
     AllegationStatus,
     Audience,
@@ -405,8 +405,6 @@ class _Person:
         )
 
     def consent(self) -> tuple[ConsentStatement, ...]:
-        from casebook.services.snapshot_text import consent_statements
-
         return consent_statements(self.b, self.row.id, self.who, self.profile, self.today)
 
 
