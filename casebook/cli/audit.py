@@ -76,6 +76,7 @@ def _write(output: Path | None, lines: Iterable[str], newline: str = "\n") -> No
 
 
 def _pdf(
+    app: App,
     session: Session,
     found: list[findings.Finding],
     output: Path | None,
@@ -100,6 +101,8 @@ def _pdf(
         output.write_bytes(data)
     except OSError as exc:
         raise CommandError(f"cannot write {output}: {exc.strerror}") from None
+    with app.system_context() as ctx:  # the report names persons: its export is logged
+        export.record_export(ctx, "pdf", {"reference": report.meta.reference, "file": str(output)})
     click.echo(f"Wrote the audit report {report.meta.reference} ({len(data):,} bytes) to {output}.")
 
 
@@ -138,7 +141,7 @@ def _run(
         )
         scope = export.describe_scope(person_ids, audience, recipient, today)
         if fmt == "pdf":
-            _pdf(session, found, output, person_ids, audience, recipient)
+            _pdf(app, session, found, output, person_ids, audience, recipient)
         elif fmt == "json":
             text = json.dumps(export.as_json(found, today=today, scope=scope), indent=2)
             _write(output, [text])
