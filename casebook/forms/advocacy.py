@@ -12,6 +12,7 @@ from casebook.forms.common import (
     id_select,
     long_text,
     options,
+    sort_select,
     text,
     vocab_select,
 )
@@ -79,3 +80,9 @@ class SubmissionFilterForm(Form):
         "Status", choices=options([BLANK, *SubmissionStatus.choices()]), validators=[Optional()]
     )
     follow_up_due = BooleanField("Follow-up due")
+    sort = sort_select(
+        ("follow_up", "Follow-up date"),
+        ("sent", "Sent, newest first"),
+        ("recorded", "Newest recorded"),
+    )
+    show_retracted = BooleanField("Show retracted")

@@ -13,6 +13,7 @@ from casebook.forms.common import (
     id_select,
     long_text,
     options,
+    sort_select,
     text,
     vocab_select,
 )
@@ -120,5 +121,10 @@ class AllegationFilterForm(Form):
         "State response",
         choices=options([BLANK, *StateResponse.choices()]),
         validators=[Optional()],
+    )
+    sort = sort_select(
+        ("recorded", "Newest recorded"),
+        ("date", "Date of the act, newest first"),
+        ("oldest", "Date of the act, oldest first"),
     )
     show_retracted = BooleanField("Show retracted")

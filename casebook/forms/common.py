@@ -117,6 +117,13 @@ def credibility(label: str = "Credibility") -> Any:
     )
 
 
+def sort_select(*orders: tuple[str, str]) -> Any:
+    """A list's "Sort by" select: (value, label) pairs, the first the default."""
+    return SelectField(
+        "Sort by", choices=options(orders), default=orders[0][0], validators=[Optional()]
+    )
+
+
 def whole_number(label: str, *, minimum: int = 0, description: str = "") -> Any:
     return IntegerField(
         label, validators=[Optional(), NumberRange(min=minimum)], description=description

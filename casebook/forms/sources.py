@@ -25,6 +25,7 @@ from casebook.forms.common import (
     fuzzy_date,
     long_text,
     options,
+    sort_select,
     text,
     vocab_select,
     whole_number,
@@ -129,6 +130,11 @@ class SourceFilterForm(Form):
             [BLANK, (UNGRADED, "Not yet graded"), *((r.value, r.label) for r in Reliability)]
         ),
         validators=[Optional(), Length(max=20)],
+    )
+    sort = sort_select(
+        ("recorded", "Newest recorded"),
+        ("title", "Title"),
+        ("published", "Published, newest first"),
     )
     show_retracted = BooleanField("Show retracted")
 

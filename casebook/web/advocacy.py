@@ -19,7 +19,7 @@ from casebook.vocab import Recipient, Role, SubmissionStatus
 from casebook.web.deps import db, web_context
 from casebook.web.dossiers import sendable_choices
 from casebook.web.editing import edit_record, finish, save
-from casebook.web.listing import page_of, primary_names, term
+from casebook.web.listing import ordering, page_of, primary_names, term
 from casebook.web.security import requires
 
 bp = Blueprint("advocacy", __name__, url_prefix="/submissions")
@@ -42,10 +42,19 @@ def person_ids(raw: str | None) -> list[int]:
     return ids
 
 
+SORTS: dict[str, tuple[Any, ...]] = {
+    "follow_up": (Submission.follow_up_on.asc().nulls_last(), Submission.id),
+    "sent": (Submission.submitted_on.desc().nulls_last(), Submission.id.desc()),
+    "recorded": (Submission.id.desc(),),
+}
+
+
 @bp.route("/")
 def index() -> str:
     form = SubmissionFilterForm(request.args)
-    conditions: list[Any] = [Submission.retracted_at.is_(None)]
+    conditions: list[Any] = []
+    if not form.show_retracted.data:
+        conditions.append(Submission.retracted_at.is_(None))
     recipient = term(Recipient, form.recipient.data)
     if recipient is not None:
         conditions.append(Submission.recipient == recipient)
@@ -58,9 +67,7 @@ def index() -> str:
             Submission.follow_up_on <= today,
             Submission.status != SubmissionStatus.CLOSED,
         ]
-    rows = select(Submission).order_by(
-        Submission.follow_up_on.is_(None), Submission.follow_up_on, Submission.id
-    )
+    rows = select(Submission).order_by(*ordering(SORTS, form.sort.data))
     page = page_of(Submission, conditions, rows, request.args.get("page", 1, type=int))
     return render_template("advocacy/index.html", form=form, page=page)
 

@@ -30,11 +30,18 @@ from casebook.services.context import Context
 from casebook.vocab import ActType, AllegationStatus, Role, StateResponse
 from casebook.web.deps import db, web_context
 from casebook.web.editing import Edited, add_record, choices, edit_record, finish, save
-from casebook.web.listing import page_of, primary_names, term
+from casebook.web.listing import ordering, page_of, primary_names, term
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
 
 bp = Blueprint("allegations", __name__, url_prefix="/allegations")
+
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "recorded": (Allegation.id.desc(),),
+    "date": (Allegation.start_date.desc().nulls_last(), Allegation.id.desc()),
+    "oldest": (Allegation.start_date.asc().nulls_last(), Allegation.id),
+}
 
 
 @bp.route("/")
@@ -54,7 +61,7 @@ def index() -> str:
     rows = (
         select(Allegation, Place.name.label("place_name"))
         .outerjoin(Place, Place.id == Allegation.place_id)
-        .order_by(Allegation.id.desc())
+        .order_by(*ordering(SORTS, form.sort.data))
     )
     page = page_of(Allegation, conditions, rows, request.args.get("page", 1, type=int))
     names = primary_names(row.Allegation.victim_id for row in page.rows)

@@ -51,6 +51,12 @@ def page_of(
     return ListPage(list(found), total, number)
 
 
+def ordering(orders: dict[str, tuple[Any, ...]], chosen: str | None) -> tuple[Any, ...]:
+    """The ORDER BY of the sort chosen in a list's "Sort by" (the first when none or unknown);
+    each ends with the id, so pages never overlap."""
+    return orders.get(chosen or "", next(iter(orders.values())))
+
+
 def term(vocab: type[V], value: str | None) -> V | None:
     """The vocabulary term a filter's value names, or None (blank or unknown: no filter)."""
     return vocab.of(value) if value and value in vocab._value2member_map_ else None

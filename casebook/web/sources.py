@@ -37,7 +37,7 @@ from casebook.web.citations import owners_with_persons
 from casebook.web.deps import db, settings, store, web_context
 from casebook.web.editing import Edited, edit_record, finish, save
 from casebook.web.errors import render_error
-from casebook.web.listing import page_of, term
+from casebook.web.listing import ordering, page_of, term
 from casebook.web.security import has_role, requires
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
@@ -47,6 +47,13 @@ SIGNATURES = {
     "application/pdf": b"%PDF-",
     "image/png": b"\x89PNG\r\n\x1a\n",
     "image/jpeg": b"\xff\xd8\xff",
+}
+
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "recorded": (Source.id.desc(),),
+    "title": (Source.title, Source.id),
+    "published": (Source.published_date.desc().nulls_last(), Source.id.desc()),
 }
 
 
@@ -66,7 +73,7 @@ def index() -> str:
         conditions.append(Source.reliability.is_(None))
     elif grade := term(Reliability, form.reliability.data):
         conditions.append(Source.reliability == grade)
-    rows = select(Source).order_by(Source.id.desc())
+    rows = select(Source).order_by(*ordering(SORTS, form.sort.data))
     page = page_of(Source, conditions, rows, request.args.get("page", 1, type=int))
     cited = _citation_counts([s.id for s in page.rows])
     return render_template("sources/index.html", form=form, page=page, cited=cited)

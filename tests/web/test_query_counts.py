@@ -116,3 +116,35 @@ def test_a_page_past_the_end_shows_the_last_page(as_viewer: Browser, ctx: Contex
         assert "Page 1 of 1" in html, url
     people = as_viewer.get("/people/", query_string={"page": "99"}).get_data(as_text=True)
     assert "There is no page 99: 2 in all" in people
+
+
+def test_lists_sort_and_show_retracted_records_on_request(as_viewer: Browser, ctx: Context) -> None:
+    from datetime import date
+
+    from casebook.services import advocacy, records
+
+    person = make_person(ctx)
+    early = make_allegation(ctx, person, start_date=date(2020, 10, 1))
+    late = make_allegation(ctx, person, start_date=date(2021, 3, 1))
+    undated = make_allegation(ctx, person, start_date=None)
+    by_date = as_viewer.get("/allegations/", query_string={"sort": "date"}).get_data(as_text=True)
+    assert by_date.index(f"A-{late.id}<") < by_date.index(f"A-{early.id}<")
+    assert by_date.index(f"A-{early.id}<") < by_date.index(f"A-{undated.id}<")  # undated last
+    oldest = as_viewer.get("/allegations/", query_string={"sort": "oldest"}).get_data(as_text=True)
+    assert oldest.index(f"A-{early.id}<") < oldest.index(f"A-{late.id}<")
+
+    zebra = make_source(ctx, title="Zebra report")
+    aardvark = make_source(ctx, title="Aardvark report")
+    titles = as_viewer.get("/sources/", query_string={"sort": "title"}).get_data(as_text=True)
+    assert titles.index("Aardvark report") < titles.index("Zebra report")
+    newest = as_viewer.get("/sources/").get_data(as_text=True)
+    assert newest.index(f'/sources/{aardvark.id}"') < newest.index(f'/sources/{zebra.id}"')
+
+    sent = advocacy.create_submission(
+        ctx, {"recipient": "WGAD", "title": "Sent one", "submitted_on": "2021-02-01"}, []
+    )
+    records.retract(ctx, sent, "sent to the wrong body")
+    hidden = as_viewer.get("/submissions/").get_data(as_text=True)
+    assert "Sent one" not in hidden
+    shown = as_viewer.get("/submissions/", query_string={"show_retracted": "y", "sort": "sent"})
+    assert "Sent one" in shown.get_data(as_text=True)
