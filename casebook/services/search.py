@@ -25,6 +25,7 @@ from sqlalchemy import (
     intersect,
     or_,
     select,
+    union,
     update,
 )
 from sqlalchemy.orm import Session, UOWTransaction
@@ -189,7 +190,27 @@ def _matched(words: Sequence[str], expansions: dict[str, list[str]] | None) -> A
     return found.subquery("matched")
 
 
+def _held_at(place_id: int) -> Any:
+    """The ids of the persons held at a place: captured there, or moved from or to it, by a
+    record that is not retracted. Three index lookups, each once."""
+    live = DetentionEpisode.retracted_at.is_(None)
+    captured = select(DetentionEpisode.person_id).where(
+        DetentionEpisode.capture_place_id == place_id, live
+    )
+
+    def moved(column: Any) -> Select[Any]:
+        return (
+            select(DetentionEpisode.person_id)
+            .join(CustodyEvent, CustodyEvent.episode_id == DetentionEpisode.id)
+            .where(column == place_id, live, CustodyEvent.retracted_at.is_(None))
+        )
+
+    found = union(captured, moved(CustodyEvent.to_place_id), moved(CustodyEvent.from_place_id))
+    return found.subquery("held")
+
+
 def _filtered(filters: PersonFilters) -> Select[Any]:
+    """The persons' own conditions (the name and the place are joined in as matches)."""
     query = select(Person.id)
     if not filters.show_retracted:
         query = query.where(Person.retracted_at.is_(None))
@@ -197,19 +218,6 @@ def _filtered(filters: PersonFilters) -> Select[Any]:
         query = query.where(Person.category == filters.category)
     if filters.status is not None:
         query = query.where(Person.current_status == filters.status)
-    if filters.place_id is not None:
-        held = (
-            select(DetentionEpisode.person_id)
-            .outerjoin(CustodyEvent, CustodyEvent.episode_id == DetentionEpisode.id)
-            .where(
-                or_(
-                    DetentionEpisode.capture_place_id == filters.place_id,
-                    CustodyEvent.to_place_id == filters.place_id,
-                    CustodyEvent.from_place_id == filters.place_id,
-                )
-            )
-        )
-        query = query.where(Person.id.in_(held))
     return query
 
 
@@ -229,18 +237,21 @@ def find_persons(
     page = max(page, 1)
     order = SORTS.get(filters.sort, SORTS["name"])
     expansions: dict[str, list[str]] | None = None
-    if not words:
+    held = [_held_at(filters.place_id)] if filters.place_id is not None else []
+    if not words and not held:
         query = _filtered(filters)
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         ids = list(
             session.scalars(query.order_by(*order).offset((page - 1) * per_page).limit(per_page))
         )
     else:
-        ids, total = _name_page(session, filters, words, None, order, page, per_page)
-        if total == 0:
+        named = [_matched(words, None)] if words else []
+        ids, total = _matched_page(session, filters, [*named, *held], order, page, per_page)
+        if total == 0 and words:
             expansions = {word: close_words(session, word) for word in words}
             if any(expansions.values()):
-                ids, total = _name_page(session, filters, words, expansions, order, page, per_page)
+                wider = [_matched(words, expansions), *held]
+                ids, total = _matched_page(session, filters, wider, order, page, per_page)
     persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     names: dict[int, list[PersonName]] = {pid: [] for pid in ids}
     if ids:
@@ -255,22 +266,23 @@ def find_persons(
     return Page(rows, total, page, per_page, fuzzy=expansions is not None, widened=widened)
 
 
-def _name_page(
+def _matched_page(
     session: Session,
     filters: PersonFilters,
-    words: Sequence[str],
-    expansions: dict[str, list[str]] | None,
+    matches: Sequence[Any],
     order: tuple[Any, ...],
     page: int,
     per_page: int,
 ) -> tuple[list[int], int]:
-    """The ids on one page of the persons matching ``words``, and how many match in all.
+    """The ids on one page of the persons in every one of ``matches`` (derived tables of
+    person ids) and under ``filters``, and how many there are in all.
 
     One query gives both (the total as a window count over the matches), so the matches
     are found once; only a page past the end needs a second query for the total.
     """
-    matched = _matched(words, expansions)
-    query = _filtered(filters).join(matched, matched.c.person_id == Person.id)
+    query = _filtered(filters)
+    for matched in matches:
+        query = query.join(matched, matched.c.person_id == Person.id)
     rows = session.execute(
         query.add_columns(func.count().over().label("total"))
         .order_by(*order)

@@ -117,3 +117,46 @@ def test_search_pages_count_and_filter_the_matches(as_viewer: Browser, ctx: Cont
     newest = _listed(as_viewer, q="aram testyan", sort="updated")
     assert newest.index(f"P-{aram[-1]}<") < newest.index(f"P-{aram[-2]}<")
     assert "No person matches" in _listed(as_viewer, q="zzzzzz")
+
+
+def test_place_of_detention_filter(as_viewer: Browser, ctx: Context) -> None:
+    from casebook.services import detention, records
+    from tests.factories import make_episode, make_place
+
+    prison = make_place(ctx, name="Invented Prison A")
+    elsewhere = make_place(ctx, name="Invented Prison B")
+
+    def named(full_name: str) -> Person:
+        names = [{"full_name": full_name, "script": "LATN", "language": "EN"}]
+        return make_person(ctx, names=names)
+
+    captured = named("Captured There")
+    make_episode(ctx, captured, capture_place_id=prison.id)
+    moved_in = named("Moved There")
+    detention.add_event(
+        ctx,
+        make_episode(ctx, moved_in),
+        {"event_type": "TRANSFER", "to_place_id": prison.id, "start_date": "2020-12-01"},
+    )
+    moved_out = named("Moved Away")
+    detention.add_event(
+        ctx,
+        make_episode(ctx, moved_out, capture_place_id=elsewhere.id),
+        {
+            "event_type": "TRANSFER",
+            "from_place_id": prison.id,
+            "to_place_id": elsewhere.id,
+            "start_date": "2020-12-01",
+        },
+    )
+    withdrawn = named("Withdrawn There")
+    records.retract(ctx, make_episode(ctx, withdrawn, capture_place_id=prison.id), "wrong person")
+    make_episode(ctx, named("Held Elsewhere"), capture_place_id=elsewhere.id)
+
+    held = _listed(as_viewer, place=str(prison.id))
+    assert "(3 in all)" in held
+    for name in ("Captured There", "Moved There", "Moved Away"):
+        assert name in held
+    assert "Withdrawn There" not in held and "Held Elsewhere" not in held
+    both = _listed(as_viewer, place=str(prison.id), q="moved")
+    assert "(2 in all)" in both and "Captured There" not in both
