@@ -56,7 +56,7 @@ def section(a: AllegationEntry, cites: Citations) -> Iterator[Flowable]:
         else None
     )
     response = join([a.state_response_label, a.state_response_note], ": ")
-    yield facts(
+    yield from facts(
         [
             ("Act", join([a.act_type.label, muted(f"({a.act_type.code})")])),
             ("Status", a.status.label),
@@ -79,7 +79,7 @@ def section(a: AllegationEntry, cites: Citations) -> Iterator[Flowable]:
     if not a.medical:
         yield empty("No medical evaluation recorded.")
     for m in a.medical:
-        yield medical(m, cites)
+        yield from medical(m, cites)
     if a.medical:
         yield caption(
             "Istanbul Protocol grades: not consistent, consistent, highly consistent, typical of, "
@@ -87,7 +87,7 @@ def section(a: AllegationEntry, cites: Citations) -> Iterator[Flowable]:
         )
 
 
-def medical(m: MedicalEntry, cites: Citations) -> Flowable:
+def medical(m: MedicalEntry, cites: Citations) -> list[Flowable]:
     examiner = join(
         [m.examiner, f"({m.examiner_qualification})" if m.examiner_qualification else None]
     )
@@ -108,7 +108,7 @@ def death(d: DeathEntry | None, cites: Citations) -> Iterator[Flowable]:
     if d is None:
         yield empty("No death record.")
         return
-    yield facts(
+    yield from facts(
         [
             ("Date of death", d.day.text() if d.day else None),
             ("Place", d.place),

@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableS
 
 from casebook.services.dto import MONTHS, FuzzyDate
 from reports import styles
-from reports.text import DASH, Markup, cell, clean, esc, italic, muted
+from reports.text import DASH, Markup, bold, cell, esc, italic, line, muted, shorten
 
 NOT_RECORDED = "not recorded"
 
@@ -84,22 +84,61 @@ def table_style(header: bool, zebra: bool, rows: int) -> list[tuple[Any, ...]]:
     return commands
 
 
+class Overflow:
+    """Cell content too long for its column moves below the table, in full.
+
+    A cell of ``CHARS_PER_POINT`` characters per point of column width or more (about 25
+    lines) shows "continued below (C1)" and the table is followed by "C1 Column: full text".
+    Nothing is cut, the table stays readable, and ReportLab never re-wraps a page-long cell
+    at every page break (which costs minutes for a 10,000-character field)."""
+
+    CHARS_PER_POINT = 4.0
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, Markup]] = []
+
+    def cell(self, value: object, width: float, label: str, style: ParagraphStyle) -> object:
+        if value is None or value == "":
+            return DASH
+        if isinstance(value, Markup):
+            markup = value
+        elif isinstance(value, str) and len(value) <= 120:
+            return cell(value, style, width)
+        else:
+            markup = esc(value)
+        if len(markup) <= width * self.CHARS_PER_POINT:
+            return Paragraph(markup, style)
+        self.items.append((label, markup))
+        return Paragraph(italic(f"continued below (C{len(self.items)})"), style)
+
+    def flowables(self) -> list[Flowable]:
+        return [
+            Paragraph(Markup(f"{bold(f'C{n}')}\u2003{bold(label + ':')} {text}"), styles.NOTE)
+            for n, (label, text) in enumerate(self.items, start=1)
+        ]
+
+
 def grid(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
     header: Sequence[str] | None = None,
     zebra: bool = True,
     extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
-    """A table with explicit column widths; plain values are turned into cells."""
+) -> list[Flowable]:
+    """A table with explicit column widths (plain values and Markup become cells), followed
+    by any cell content too long for its column."""
     data: list[list[object]] = []
     if header is not None:
         data.append([Paragraph(esc(h), styles.CELL_HEAD) for h in header])
-    for row in rows:
+    overflow = Overflow()
+    labels = list(header) if header is not None else [""] * len(widths)
+    for number, row in enumerate(rows, start=1):
         data.append(
             [
-                value if isinstance(value, Flowable | list) else _cell(value, w)
-                for value, w in zip(row, widths, strict=True)
+                value
+                if isinstance(value, Flowable | list)
+                else overflow.cell(value, w, _label(name, number), styles.CELL)
+                for value, w, name in zip(row, widths, labels, strict=True)
             ]
         )
     result = Table(
@@ -111,24 +150,23 @@ def grid(
         hAlign="LEFT",
     )
     result.setStyle(TableStyle([*table_style(header is not None, zebra, len(data)), *extra]))
-    return result
+    return [result, *overflow.flowables()]
 
 
-def _cell(value: object, width: float) -> object:
-    if value is None or value == "":
-        return DASH
-    if isinstance(value, Markup):
-        return Paragraph(value, styles.CELL)
-    return cell(value, width=width)
+def _label(column: str, row: int) -> str:
+    return f"{column}, row {row}" if column else f"row {row}"
 
 
-def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> Table:
+def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> list[Flowable]:
     """A label / value block ("Court", "Case number"...); missing values say so."""
     widths = fraction_widths(label_width, 1 - label_width)
+    overflow = Overflow()
     data = [
         [
             Paragraph(esc(label), styles.CELL_LABEL),
-            value if isinstance(value, Flowable) else Paragraph(or_missing(value), styles.CELL),
+            value
+            if isinstance(value, Flowable)
+            else overflow.cell(or_missing(value), widths[1], label, styles.CELL),
         ]
         for label, value in rows
     ]
@@ -141,7 +179,7 @@ def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> Tabl
             ]
         )
     )
-    return result
+    return [result, *overflow.flowables()]
 
 
 class Badge(Flowable):  # type: ignore[misc]
@@ -151,10 +189,10 @@ class Badge(Flowable):  # type: ignore[misc]
         self, label: str, colour: Color, size: float = 7.6, note: str | None = None
     ) -> None:
         super().__init__()
-        self.label = clean(label).upper()
+        self.label = line(label.upper())
         self.colour = colour
         self.size = size
-        self.note = clean(note) if note else None
+        self.note = line(shorten(note, 200)) if note else None
         self.box_width = styles.string_width(self.label, styles.SANS_BOLD, size) + 12
         self.height = size + 7
 

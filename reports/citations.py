@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from casebook.services.dto import CitationNote, FileEntry, SourceEntry
 from casebook.vocab import CREDIBILITY_LABELS, Stance
 from reports import styles
-from reports.blocks import day_text, grid, subheading
+from reports.blocks import day_text, subheading
 from reports.text import (
     Markup,
     anchor,
@@ -33,8 +32,6 @@ from reports.text import (
     muted,
     superscript,
 )
-
-ANNEX_CHUNK = 40  # sources per annex table
 
 
 def source_anchor(number: int) -> str:
@@ -139,13 +136,13 @@ def file_line(entry: FileEntry) -> Markup:
     return Markup(f"{meta}<br/>SHA-256 {mono(entry.sha256)}")
 
 
-def source_details(source: SourceEntry) -> Markup:
-    """Everything the annex says about one source, as one paragraph."""
+def source_details(source: SourceEntry) -> list[Markup]:
+    """Everything the annex says about one source, line by line."""
     if source.coded:
-        return Markup(
-            f"{bold(source.reference)}<br/>"
-            f"{italic('Held on file; not disclosed at this audience level.')}"
-        )
+        return [
+            bold(source.reference),
+            italic("Held on file; not disclosed at this audience level."),
+        ]
     lines: list[Markup] = [bold(source.title) if source.title else italic("Untitled source")]
     lines.append(
         labelled(
@@ -184,7 +181,7 @@ def source_details(source: SourceEntry) -> Markup:
         lines.append(italic("No preserved file recorded."))
     for entry in source.files:
         lines.append(join([bold("File:"), file_line(entry)]))
-    return Markup("<br/>".join(line for line in lines if line))
+    return [line for line in lines if line]
 
 
 def labelled(facts: Sequence[tuple[str, object]]) -> Markup:
@@ -202,17 +199,17 @@ def reliability(source: SourceEntry) -> Markup:
     return esc(text)
 
 
-ANNEX_WIDTHS = [14 * mm, styles.FRAME_WIDTH - 14 * mm]
-
-
-def annex(sources: Sequence[SourceEntry]) -> Iterator[Flowable]:
-    """The numbered annex, a table per chunk of sources (each number is a link target)."""
-    for start in range(0, len(sources), ANNEX_CHUNK):
-        rows = [
-            [
-                Paragraph(Markup(f"{anchor(source_anchor(s.number))}{bold(s.label)}"), styles.CELL),
-                Paragraph(source_details(s), styles.CELL),
-            ]
-            for s in sources[start : start + ANNEX_CHUNK]
-        ]
-        yield grid(rows, ANNEX_WIDTHS, zebra=True)
+def annex(sources: Iterable[SourceEntry]) -> Iterator[Flowable]:
+    """The numbered annex: one paragraph per source, its number hanging in the margin and
+    a link target. (Paragraphs, not table rows: a long entry splits across pages in
+    linear time, and a list of thousands of sources costs no table layout.)"""
+    for s in sources:
+        lines = source_details(s)
+        lines[0] = Markup(f"{anchor(source_anchor(s.number))}{lines[0]}")
+        if len(lines) == 1 or sum(map(len, lines)) < 2000:
+            yield Paragraph(Markup("<br/>".join(lines)), styles.ANNEX, bulletText=s.label)
+            continue
+        # A very long entry: a paragraph per line, so page breaks never re-wrap the rest.
+        yield Paragraph(lines[0], styles.ANNEX_FIRST, bulletText=s.label)
+        yield from (Paragraph(line, styles.ANNEX_NEXT) for line in lines[1:-1])
+        yield Paragraph(lines[-1], styles.ANNEX_LAST)

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from casebook.services.dto import MONTHS, DossierMeta
 from casebook.vocab import Audience
 from reports import styles
-from reports.text import clean, shorten
+from reports.text import line, shorten
 from reports.toc import Book
 
 TOTAL_FORM = "pagetotal"
@@ -38,6 +38,7 @@ def cutoff_text(meta: DossierMeta) -> str:
 
 def fit(text: str, font: str, size: float, room: float, smallest: float = 5.0) -> tuple[str, float]:
     """Shrink ``text`` to fit ``room`` down to ``smallest`` points, then shorten it."""
+    text = shorten(text, 400)
     width = styles.string_width(text, font, size)
     if width <= room:
         return text, size
@@ -84,7 +85,7 @@ class Furniture:
         canv.setFillColor(self.banner_colour())
         canv.rect(styles.MARGIN_LEFT, y, width, styles.BANNER_HEIGHT, stroke=0, fill=1)
         text, size = fit(
-            clean(self.meta.classification).upper() or self.meta.audience.value,
+            line(self.meta.classification.upper()) or self.meta.audience.value,
             styles.SANS_BOLD,
             styles.BANNER_FONT_SIZE,
             width - 12,
@@ -97,7 +98,7 @@ class Furniture:
 
     def _header(self, canv: Canvas, y: float, width: float) -> None:
         size = styles.HEADER_FONT_SIZE
-        left = f"Dossier {clean(self.meta.reference)}"
+        left = f"Dossier {line(self.meta.reference)}"
         canv.setFont(styles.SANS_BOLD, size)
         canv.setFillColor(styles.ACCENT)
         left, left_size = fit(left, styles.SANS_BOLD, size, width * 0.45)
@@ -105,7 +106,7 @@ class Furniture:
         canv.drawString(styles.MARGIN_LEFT, y, left)
         section = self.book.running_title(canv.getPageNumber())
         if section:
-            right, right_size = fit(clean(section), styles.SANS, size, width * 0.52)
+            right, right_size = fit(line(section), styles.SANS, size, width * 0.52)
             canv.setFont(styles.SANS, right_size)
             canv.setFillColor(styles.MUTED)
             canv.drawRightString(styles.MARGIN_LEFT + width, y, right)
@@ -129,7 +130,7 @@ class Furniture:
         canv.translate(x + prefix_width, y)
         canv.doForm(TOTAL_FORM)
         canv.restoreState()
-        preparer = clean(self.meta.prepared_by)
+        preparer = line(self.meta.prepared_by)
         left = f"Data cut-off {cutoff_text(self.meta)}  \u00b7  Prepared by {preparer}"
         text, text_size = fit(shorten(left, 300), styles.SANS, size, x - styles.MARGIN_LEFT - 12)
         canv.setFont(styles.SANS, text_size)
@@ -149,8 +150,7 @@ class Furniture:
             self._define_watermark(canv)
 
     def _define_watermark(self, canv: Canvas) -> None:
-        text = clean(self.meta.watermark or self.meta.audience.value).upper()
-        text = shorten(" ".join(text.split()), 60) or self.meta.audience.value
+        text = shorten(line((self.meta.watermark or "").upper()), 60) or self.meta.audience.value
         diagonal = (styles.PAGE_WIDTH**2 + styles.PAGE_HEIGHT**2) ** 0.5
         unit = styles.string_width(text, styles.SANS_BOLD, 1)
         size = min(styles.WATERMARK_FONT_SIZE, diagonal * 0.62 / max(unit, 1))

@@ -119,7 +119,7 @@ def _cover(d: PersonDossier) -> Iterator[Flowable]:
     yield Spacer(1, 10 * mm)
     yield from subheading(bold("Control block"), styles.H2)
     recipient = join([meta.recipient.label if meta.recipient else None, meta.recipient_name], ": ")
-    yield facts(
+    yield from facts(
         [
             ("Dossier reference", meta.reference),
             ("Document", meta.kind.label),
@@ -173,14 +173,16 @@ def _identity(state: _Build) -> Iterator[Flowable]:
         if who.names:
             rows = [
                 [
-                    Paragraph(esc(n.text), styles.NAME),
+                    Paragraph(esc(n.text), styles.NAME) if len(n.text) < 300 else n.text,
                     join([n.script_label, muted(n.script_code)]),
                     join([n.language_label, muted(n.language_code)]),
                     n.kind_label,
                 ]
                 for n in who.names
             ]
-            yield grid(rows, NAME_WIDTHS, header=["Name as written", "Script", "Language", "Kind"])
+            yield from grid(
+                rows, NAME_WIDTHS, header=["Name as written", "Script", "Language", "Kind"]
+            )
         else:
             yield empty("No name form recorded.")
     else:
@@ -198,7 +200,7 @@ def _identity(state: _Build) -> Iterator[Flowable]:
             f"(as of {day_text(who.status_as_of)})" if who.status_as_of else None,
         ]
     )
-    yield facts(
+    yield from facts(
         [
             ("Code in this dossier", who.code),
             ("Category", who.category_label),
@@ -220,7 +222,7 @@ def _identity(state: _Build) -> Iterator[Flowable]:
     yield from subheading(bold("Identifiers"))
     if who.identifiers:
         rows = [[i.scheme_label, i.value, i.issuer] for i in who.identifiers]
-        yield grid(
+        yield from grid(
             rows, fraction_widths(0.35, 0.35, 0.30), header=["Identifier", "Value", "Issued by"]
         )
     else:
@@ -232,7 +234,7 @@ def _identity(state: _Build) -> Iterator[Flowable]:
     yield from subheading(bold("Relatives and contacts"))
     if who.relatives:
         rows = [[r.display, r.role] for r in who.relatives]
-        yield grid(rows, fraction_widths(0.6, 0.4), header=["Person", "Relationship"])
+        yield from grid(rows, fraction_widths(0.6, 0.4), header=["Person", "Relationship"])
     else:
         yield empty()
 
@@ -249,7 +251,7 @@ def _capture(state: _Build) -> Iterator[Flowable]:
         return
     for i, e in enumerate(episodes, start=1):
         yield from subheading(esc(_episode_label(i, e, len(episodes))))
-        yield facts(
+        yield from facts(
             [
                 ("Date of capture or arrest", e.capture.text() if e.capture else None),
                 ("Place", e.capture_place),
@@ -293,7 +295,7 @@ def _chronology(state: _Build) -> Iterator[Flowable]:
             yield from subheading(esc(_episode_label(i, e, len(episodes))))
         if e.events:
             header = ["Date", "Event", "Place (from \u2192 to)", "Custodian", "Details", "Sources"]
-            yield grid(_event_rows(state, e.events), EVENT_WIDTHS, header=header)
+            yield from grid(_event_rows(state, e.events), EVENT_WIDTHS, header=header)
         else:
             yield empty("No custody event recorded.")
     yield from subheading(bold("Acknowledgment and asserted status"), styles.H2)
@@ -306,7 +308,7 @@ def _chronology(state: _Build) -> Iterator[Flowable]:
                 f"on {day_text(e.acknowledged_on)}" if e.acknowledged_on else None,
             ]
         )
-        yield facts(
+        yield from facts(
             [
                 ("Episode", _episode_label(i, e, len(episodes))),
                 ("Acknowledged by the detaining state", ack),
@@ -336,7 +338,7 @@ def _chronology(state: _Build) -> Iterator[Flowable]:
                 ]
                 for ev in events
             ]
-            yield grid(rows, CONTACT_WIDTHS, header=["Date", "Event", "Details", "Sources"])
+            yield from grid(rows, CONTACT_WIDTHS, header=["Date", "Event", "Details", "Sources"])
         else:
             yield empty(none)
     d = state.dossier
@@ -372,7 +374,7 @@ def _allegations(state: _Build) -> Iterator[Flowable]:
     if state.dossier.medical:
         yield from subheading(bold("Other medical evaluations"), styles.H2)
         for m in state.dossier.medical:
-            yield allegations.medical(m, state.cites)
+            yield from allegations.medical(m, state.cites)
             yield Spacer(1, 4)
 
 
@@ -382,7 +384,7 @@ def _legal(state: _Build) -> Iterator[Flowable]:
         yield empty()
         return
     rows = [[p.instrument, p.provision, p.basis] for p in points]
-    yield grid(
+    yield from grid(
         rows, fraction_widths(0.26, 0.22, 0.52), header=["Instrument", "Provision", "Engaged by"]
     )
 
@@ -404,7 +406,7 @@ def _remedies(state: _Build) -> Iterator[Flowable]:
         for s in subs
     ]
     header = ["Recipient", "Procedure", "Submitted", "Reference", "Status", "Outcome"]
-    yield grid(rows, fraction_widths(0.2, 0.16, 0.13, 0.15, 0.14, 0.22), header=header)
+    yield from grid(rows, fraction_widths(0.2, 0.16, 0.13, 0.15, 0.14, 0.22), header=header)
 
 
 def _actions(state: _Build) -> Iterator[Flowable]:

@@ -7,17 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from casebook.services.dto import HearingEntry, MatrixRow, ProceedingEntry, SentenceEntry
 from reports import styles
 from reports.blocks import (
-    caption,
     day_text,
     facts,
     fraction_widths,
     grid,
-    or_missing,
     span,
     subheading,
 )
@@ -26,7 +24,6 @@ from reports.text import Markup, bold, coloured, empty, esc, join, muted
 
 MATRIX_WIDTHS = fraction_widths(0.07, 0.31, 0.17, 0.33, 0.12)
 CHARGE_WIDTHS = fraction_widths(0.17, 0.27, 0.27, 0.13, 0.16)
-HEARING_WIDTHS = fraction_widths(0.14, 0.22, 0.30, 0.14, 0.20)
 SENTENCE_WIDTHS = fraction_widths(0.16, 0.12, 0.12, 0.2, 0.15, 0.13, 0.12)
 
 
@@ -50,7 +47,7 @@ def title(p: ProceedingEntry) -> str:
 
 def section(p: ProceedingEntry, cites: Citations) -> Iterator[Flowable]:
     counsel = join([p.counsel_label, p.counsel_name], ": ")
-    yield facts(
+    yield from facts(
         [
             ("Instance", p.instance_label),
             ("Reviews", p.reviews),
@@ -97,45 +94,38 @@ def charges(p: ProceedingEntry) -> Iterator[Flowable]:
         for c in p.charges
     ]
     header = ["Statute, article", "As charged", "In English", "Outcome", "Conduct before capture"]
-    yield grid(rows, CHARGE_WIDTHS, header=header)
+    yield from grid(rows, CHARGE_WIDTHS, header=header)
 
 
 def hearings(items: tuple[HearingEntry, ...], cites: Citations) -> Iterator[Flowable]:
+    """One block per hearing; what the monitor saw is kept apart from what they were told."""
     if not items:
         yield empty()
         return
-    rows: list[list[object]] = []
-    extra: list[tuple[Any, ...]] = []
     for h in items:
-        monitoring = join([h.monitoring_label, h.monitored_by], ", by ")
-        attendance = Markup(
-            "<br/>".join(
-                [
-                    join(["Public:", h.public_admitted_label]),
-                    join(["Defendant:", h.defendant_present_label]),
-                    join(["Counsel:", h.counsel_present_label]),
-                    join(["Interpreter:", h.interpreter_present_label]),
-                ]
-            )
+        attendance = join(
+            [
+                join(["public", h.public_admitted_label], ": "),
+                join(["defendant", h.defendant_present_label], ": "),
+                join(["counsel", h.counsel_present_label], ": "),
+                join(["interpreter", h.interpreter_present_label], ": "),
+            ],
+            "; ",
         )
-        rows.append(
-            [day_text(h.day), monitoring, attendance, h.restraints_label, cites.listed(h.notes)]
+        yield Paragraph(bold(f"Hearing of {day_text(h.day)}"), styles.BODY_TIGHT)
+        yield from facts(
+            [
+                ("Monitoring", join([h.monitoring_label, h.monitored_by], ", by ")),
+                ("Present", attendance),
+                ("Restraints", h.restraints_label),
+                ("Observed by the monitor", h.observed),
+                ("Reported to the monitor", h.reported),
+                ("Irregularities", h.irregularities),
+                ("Next hearing", day_text(h.next_day) or None),
+                ("Sources", cites.listed(h.notes)),
+            ]
         )
-        account = [
-            join([bold("Observed:"), or_missing(h.observed)]),
-            join([bold("Reported to the monitor:"), or_missing(h.reported)]),
-            join([bold("Irregularities:"), or_missing(h.irregularities)]),
-            join([bold("Next hearing:"), or_missing(day_text(h.next_day) or None)]),
-        ]
-        rows.append([Markup("<br/>".join(account)), "", "", "", ""])
-        row = len(rows)  # the header is row 0
-        extra += [
-            ("SPAN", (0, row), (-1, row)),
-            ("LINEBELOW", (0, row), (-1, row), 0.8, styles.RULE),
-        ]
-    header = ["Date", "Monitoring", "Attendance", "Restraints", "Sources"]
-    yield grid(rows, HEARING_WIDTHS, header=header, zebra=False, extra=extra)
-    yield caption("What the monitor saw is kept apart from what they were told.")
+        yield Spacer(1, 5)
 
 
 def sentences(items: tuple[SentenceEntry, ...], cites: Citations) -> Iterator[Flowable]:
@@ -155,7 +145,7 @@ def sentences(items: tuple[SentenceEntry, ...], cites: Citations) -> Iterator[Fl
         for s in items
     ]
     header = ["Type", "Term", "Start", "Facility", "Appeal", "Pardon / release", "Sources"]
-    yield grid(rows, SENTENCE_WIDTHS, header=header)
+    yield from grid(rows, SENTENCE_WIDTHS, header=header)
 
 
 def matrix(rows_in: tuple[MatrixRow, ...], cites: Citations) -> Iterator[Flowable]:
@@ -173,4 +163,4 @@ def matrix(rows_in: tuple[MatrixRow, ...], cites: Citations) -> Iterator[Flowabl
         )
         extra.append(("BACKGROUND", (2, index), (2, index), fill))
     header = ["Code", "Guarantee", "Finding", "Rationale", "Sources"]
-    yield grid(rows, MATRIX_WIDTHS, header=header, zebra=False, extra=extra)
+    yield from grid(rows, MATRIX_WIDTHS, header=header, zebra=False, extra=extra)

@@ -67,6 +67,13 @@ def covered() -> frozenset[int]:
     return frozenset(set.intersection(*maps) - {0})
 
 
+@cache
+def covered_mono() -> frozenset[int]:
+    """Code points the mono face (hashes) can draw; other text stays in the sans face."""
+    register_fonts()
+    return frozenset(set(pdfmetrics.getFont(MONO).face.charToGlyph) - {0})
+
+
 def string_width(text: str, font: str = SANS, size: float = 9) -> float:
     register_fonts()
     return float(pdfmetrics.stringWidth(text, font, size))
@@ -159,6 +166,7 @@ CELL_PADDING = 3
 _base = ParagraphStyle(
     "casebook-body",
     fontName=SANS,
+    bulletFontName=SANS,
     fontSize=BODY_SIZE,
     leading=13.2,
     textColor=INK,
@@ -176,6 +184,20 @@ SMALL = _base.clone(
 NOTE = _base.clone(
     "casebook-note", fontSize=8, leading=10.4, spaceAfter=2.5, leftIndent=16, firstLineIndent=-16
 )
+ANNEX = _base.clone(
+    "casebook-annex",
+    fontSize=TABLE_SIZE,
+    leading=10.6,
+    leftIndent=40,
+    bulletIndent=0,
+    bulletFontName=SANS_BOLD,
+    bulletFontSize=TABLE_SIZE,
+    spaceBefore=2,
+    spaceAfter=6,
+)
+ANNEX_FIRST = ANNEX.clone("casebook-annex-first", spaceAfter=0)
+ANNEX_NEXT = ANNEX.clone("casebook-annex-next", spaceBefore=0, spaceAfter=0)
+ANNEX_LAST = ANNEX.clone("casebook-annex-last", spaceBefore=0)
 CELL = _base.clone("casebook-cell", fontSize=TABLE_SIZE, leading=10.4, spaceAfter=0)
 CELL_BOLD = CELL.clone("casebook-cell-bold", fontName=SANS_BOLD)
 CELL_HEAD = CELL.clone("casebook-cell-head", fontName=SANS_BOLD, textColor=ACCENT)

@@ -9,6 +9,7 @@ an unclosed ``<i>``), write live links (``<a href="javascript:...">``) or embed 
 - :func:`clean` - :func:`plain`, then every character the shipped font cannot draw replaced
   by something renderable (U+058F dram sign -> "AMD", an emoji -> "[U+1F600]"). For
   anything drawn on a page, also outside Paragraphs (banners, charts, TOC rows).
+- :func:`line` - :func:`clean` on a single line, for text drawn straight on the canvas.
 - :func:`esc` - :func:`clean`, then XML-escaped, newlines as ``<br/>``: a :class:`Markup`.
 
 :class:`Markup` is markup known to be safe; only the functions of this module make it
@@ -33,12 +34,19 @@ from reportlab.platypus import Paragraph
 from reports import styles
 
 EMPTY_TEXT = "No information recorded."
+LONG_WORD = 160  # characters without a space; longer words get break opportunities
+WORD_CHUNK = 48
 DASH = "\u2014"
 
-# Characters the font lacks that have a conventional text form.
+# Characters the font lacks that have a conventional text form, and U+FFFD (the mark of
+# text damaged before it reached casebook), which is shown by its code point instead.
+# Characters beyond the Basic Multilingual Plane always become "[U+1F600]" placeholders,
+# even where DejaVu has a glyph: ReportLab writes their /ToUnicode entries as odd-length
+# hex that poppler and pypdf read as the wrong character or not at all.
 SUBSTITUTES: dict[int, str] = {
     0x058F: "AMD",  # Armenian dram sign
     0x20BC: "AZN",  # Azerbaijani manat sign
+    0xFFFD: "[U+FFFD]",
 }
 
 
@@ -54,6 +62,7 @@ _FORMAT = (
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _STRIP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff" + _FORMAT + "]")
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 _ANCHOR_NAME = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
 
@@ -80,10 +89,12 @@ class _Renderable(dict[int, str | int]):
     """``str.translate`` table: a covered character maps to itself, any other to a stand-in."""
 
     def __missing__(self, cp: int) -> str | int:
-        if cp == 10 or cp in styles.covered():
-            result: str | int = cp
+        if cp in SUBSTITUTES:
+            result: str | int = SUBSTITUTES[cp]
+        elif cp == 10 or (cp <= 0xFFFF and cp in styles.covered()):
+            result = cp
         else:
-            result = SUBSTITUTES.get(cp) or f"[U+{cp:04X}]"
+            result = f"[U+{cp:04X}]"
         self[cp] = result
         return result
 
@@ -99,11 +110,30 @@ def clean(value: object) -> str:
     return text.translate(_RENDERABLE)
 
 
+def line(value: object) -> str:
+    """:func:`clean` on one line (whitespace runs, line breaks included, become one space):
+    for text drawn straight on the canvas (banners, headers, contents rows, chart labels),
+    where a line break would be drawn as a missing glyph."""
+    return " ".join(clean(value).split())
+
+
+def _chunks(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return " ".join(word[i : i + WORD_CHUNK] for i in range(0, len(word), WORD_CHUNK))
+
+
 def esc(value: object) -> Markup:
-    """User text as Paragraph markup: cleaned, escaped, line breaks as ``<br/>``."""
+    """User text as Paragraph markup: cleaned, escaped, line breaks as ``<br/>``.
+
+    A "word" longer than ``LONG_WORD`` characters is given a break opportunity every
+    ``WORD_CHUNK`` characters: ReportLab splits an over-long word itself, but in time that
+    grows with the square of its length (minutes for a 5,000-character word in a cell)."""
     if isinstance(value, Markup):
         return value
-    return Markup(escape(clean(value)).replace("\n", "<br/>"))
+    text = clean(value)
+    if len(text) > LONG_WORD:
+        text = _LONG_WORD.sub(_chunks, text)
+    return Markup(escape(text).replace("\n", "<br/>"))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -128,7 +158,11 @@ def muted(value: object) -> Markup:
 
 
 def mono(value: object) -> Markup:
-    return Markup(f'<font name="{styles.MONO}">{esc(value)}</font>')
+    """Monospaced (for hashes); text the mono face cannot draw stays in the sans face."""
+    text = clean(value)
+    if not all(ord(ch) in styles.covered_mono() for ch in text if ch != "\n"):
+        return esc(text)
+    return Markup(f'<font name="{styles.MONO}">{esc(text)}</font>')
 
 
 def coloured(value: object, hex_colour: str) -> Markup:

@@ -19,11 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from reports import styles
-from reports.text import Markup, bold, clean, esc, join, plain, shorten
+from reports.text import Markup, bold, esc, join, line, plain, shorten
 
 OUTLINE_LIMIT = 110  # characters of an outline title
 PAGE_NUMBER_WIDTH = 24.0
@@ -151,7 +152,7 @@ class Anchor(Flowable):  # type: ignore[misc]
         canv.bookmarkHorizontal(self.key, 0, 14)
         canv.addOutlineEntry(self.title, self.key, self.level, self.closed)
         _, y = canv.absolutePosition(0, 0)
-        near_top = y > styles.PAGE_HEIGHT - styles.MARGIN_TOP - styles.SECTION_ROOM
+        near_top = y > styles.PAGE_HEIGHT - styles.MARGIN_TOP - 6 * mm  # first on its page
         self.book.placed(self.key, canv.getPageNumber(), self.title, self.level, near_top)
 
 
@@ -172,7 +173,7 @@ class TocRow(Flowable):  # type: ignore[misc]
         return availWidth, self.height
 
     def _fitted_title(self, room: float) -> str:
-        title = clean(self.entry.label)
+        title = line(self.entry.label)
         size = styles.TOC_SIZE
         if styles.string_width(title, self.font, size) <= room:
             return title

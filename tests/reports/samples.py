@@ -66,7 +66,7 @@ ARMENIAN = "Արամ Հովհաննիսյան"
 LATIN = "Aram Hovhannisyan"
 CYRILLIC = "Арам Ованнисян"
 AZERBAIJANI = "Əli Həsənov"  # an invented investigator
-AZ_PLACE = "İstintaq təcridxanası, Şəki rayonu (invented)"
+AZ_PLACE = "İstintaq təcridxanası, Şəki şəhəri, Dağ küçəsi (invented)"
 SHA = "9f2c4e1b7a3d5c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6"
 SHA2 = "0b7e2d9c4a1f3e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d"
 

@@ -94,8 +94,8 @@ def test_proceedings_matrix_and_allegation_blocks(text: str) -> None:
     assert "Əli Həsənov (investigator) \u2014 Carried out" in text
     assert "Consistency (Istanbul) Highly consistent" in text
     assert "State response Denied: Ministry statement of 3 Dec 2020" in text
-    assert "Observed: Defendants kept in a glass box throughout." in text
-    assert "Reported to the monitor: Counsel was told" in text
+    assert "Observed by the monitor Defendants kept in a glass box throughout." in text
+    assert "Reported to the monitor Counsel was told" in text
 
 
 def test_dram_sign_is_written_as_amd(text: str) -> None:

@@ -1,0 +1,15 @@
+"""Each builder with its sample DTO, for tests that every document must pass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reports import person
+from tests.reports import samples
+
+Build = Callable[[Any], bytes]
+
+BUILDS: dict[str, tuple[Callable[[], Any], Build]] = {
+    "person": (samples.person_dossier, person.build),
+}
