@@ -270,15 +270,22 @@ def _formatter(template: str) -> MessageFn:
     return message
 
 
-class _Fields(dict[str, Any]):
-    """Row values for a message template, with ``record`` ("allegation 12") added."""
+class _Fields:
+    """Row values for a message template, and ``record`` ("allegation 12"); a name the
+    row lacks reads "?" (a template error must not lose the finding)."""
+
+    __slots__ = ("row",)
 
     def __init__(self, row: Row) -> None:
-        super().__init__(row)
-        self["record"] = record_label(str(row["entity"]), int(row["record_id"]))
+        self.row = row
 
-    def __missing__(self, key: str) -> str:
-        return "?"
+    def __getitem__(self, key: str) -> Any:
+        if key == "record":
+            return record_label(str(self.row["entity"]), int(self.row["record_id"]))
+        try:
+            return self.row[key]
+        except KeyError:
+            return "?"
 
 
 def register(rule_id: str, severity: Severity, **info: Any) -> Callable[[QueryFn], QueryFn]:

@@ -128,10 +128,15 @@ def _tune_postgresql(session: Session, *, limited: bool) -> Callable[[], None] |
     scans; compiling them costs more than it saves), and for a few persons, prepared
     statements planned once per connection (planning the rules' large statements took
     longer than running them for one person)."""
-    session.execute(text("SET LOCAL jit = off"))
     if not limited:
+        session.execute(text("SELECT set_config('jit', 'off', true)"))
         return None
-    session.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
+    session.execute(
+        text(
+            "SELECT set_config('jit', 'off', true),"
+            " set_config('plan_cache_mode', 'force_generic_plan', true)"
+        )
+    )
     raw: Any = session.connection().connection.dbapi_connection
     before = getattr(raw, "prepare_threshold", None)
     if before is None:
