@@ -144,10 +144,8 @@ def _support(scope: Scope, *statuses: AllegationStatus) -> Any:
     return query.group_by(Citation.claim_id).subquery("support")
 
 
-def _with_support(scope: Scope, support: Any, *columns: Any) -> Any:
-    return ALLEGATION.select(*ALLEGATION.head(), Allegation.status.label("status"), *columns).where(
-        ALLEGATION.live(scope)
-    )
+def _with_support(scope: Scope, *columns: Any) -> Any:
+    return ALLEGATION.select(*ALLEGATION.head(), *columns).where(ALLEGATION.live(scope))
 
 
 def _primary_item() -> Any:
@@ -249,7 +247,7 @@ def status_unsupported(scope: Scope) -> Any:
     return (
         _with_support(
             scope,
-            support,
+            Allegation.status.label("status"),
             origins.label("origins"),
             independent.label("independent"),
             court.label("court"),
@@ -257,13 +255,7 @@ def status_unsupported(scope: Scope) -> Any:
         )
         .outerjoin(support, support.c.claim_id == Allegation.claim_id)
         .where(
-            Allegation.status.in_(
-                (
-                    AllegationStatus.CORROBORATED,
-                    AllegationStatus.VERIFIED,
-                    AllegationStatus.DISPUTED,
-                )
-            ),
+            Allegation.status.in_(CHECKED_STATUSES),
             or_(
                 and_(corroborated, or_(weak, unverified)),
                 and_(Allegation.status == AllegationStatus.DISPUTED, ~_credible_contrary()),
@@ -286,7 +278,7 @@ def status_unsupported(scope: Scope) -> Any:
 def single_source(scope: Scope) -> Any:
     support = _support(scope)
     return (
-        _with_support(scope, support)
+        _with_support(scope)
         .join(support, support.c.claim_id == Allegation.claim_id)
         .where(support.c.origins == 1)
     )
