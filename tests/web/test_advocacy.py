@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,7 +13,6 @@ from casebook.services.context import Context
 from casebook.vocab import ConsentGiver, ConsentMethod, ConsentScope, Recipient, SubmissionStatus
 from tests.factories import ARMENIAN, make_person
 from tests.web.conftest import Browser
-from tests.web.test_form_fuzz import fuzz
 
 HOSTILE = "<script>alert(1)</script> & Sons Արամ Арам 🙂"
 
@@ -231,31 +227,6 @@ def test_withdrawal_is_an_edit(as_editor: Browser, ctx: Context, session: Sessio
     session.refresh(consent)
     assert consent.withdrawn_on == date(2026, 10, 15)
     assert "withdrawn 2026-10-15" in as_editor.get(f"/people/{person.id}").get_data(as_text=True)
-
-
-@pytest.mark.parametrize(
-    "template",
-    [
-        "/submissions/new",
-        "/submissions/{submission}/edit",
-        "/submissions/consents/new?person_id={person}",
-        "/submissions/consents/{consent}/edit",
-    ],
-)
-@settings(
-    max_examples=10,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
-def test_no_input_produces_a_server_error(
-    as_editor: Browser, ctx: Context, template: str, data: st.DataObject
-) -> None:
-    person = make_person(ctx)
-    url = template.format(
-        person=person.id, submission=_submission(ctx).id, consent=_consent(ctx, person.id).id
-    )
-    fuzz(as_editor, url, data)
 
 
 def test_ten_thousand_characters_never_a_500(as_editor: Browser, ctx: Context) -> None:

@@ -108,26 +108,7 @@ def test_every_form_sent_empty_shows_its_errors_beside_the_fields(
             assert f"{field_id}-error" in tag.group(0), (endpoint, field_id)
 
 
-# Forms fuzzed in their own modules' tests already.
-FUZZED_ELSEWHERE = {
-    "places.new",
-    "places.edit",
-    "places.add_name",
-    "users.new",
-    "users.edit",
-    "users.password",
-    "allegations.new",
-    "allegations.add_involvement",
-    "allegations.new_evaluation",
-    "allegations.death",
-    "advocacy.new",
-    "advocacy.edit",
-    "advocacy.new_consent",
-    "advocacy.edit_consent",
-}
-
-
-@pytest.mark.parametrize("endpoint", sorted(set(FORM_ENDPOINTS) - FUZZED_ELSEWHERE))
+@pytest.mark.parametrize("endpoint", FORM_ENDPOINTS)
 @settings(
     max_examples=8,
     deadline=None,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,7 +10,6 @@ from casebook.services.context import Context
 from casebook.vocab import PlaceKind
 from tests.factories import make_place
 from tests.web.conftest import Browser
-from tests.web.test_form_fuzz import fuzz
 
 NEW_PLACE = {
     "kind": "SETTLEMENT",
@@ -114,19 +110,3 @@ def test_hostile_text_never_produces_a_server_error(as_editor: Browser, ctx: Con
         assert as_editor.post(f"/places/{place.id}/names/new", name).status_code < 500
     html = as_editor.get("/places/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in html
-
-
-@pytest.mark.parametrize(
-    "template", ["/places/new", "/places/{place}/edit", "/places/{place}/names/new"]
-)
-@settings(
-    max_examples=10,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
-def test_no_input_produces_a_server_error(
-    as_editor: Browser, ctx: Context, template: str, data: st.DataObject
-) -> None:
-    place = make_place(ctx)
-    fuzz(as_editor, template.format(place=place.id), data)

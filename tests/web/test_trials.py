@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from casebook.models.trials import Charge, FairTrialAssessment, Hearing, Proceeding, Sentence
@@ -24,6 +21,7 @@ from tests.factories import (
     make_source,
 )
 from tests.web.conftest import Browser
+from tests.web.test_query_counts import statements_for
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -63,28 +61,6 @@ CHARGE = {
     "concerns_pre_capture_conduct": "YES",
 }
 SENTENCE = {"confidentiality": "CONFIDENTIAL", "sentence_type": "IMPRISONMENT", "term_months": "72"}
-
-
-@contextmanager
-def counting(engine: Engine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def statements_for(browser: Browser, engine: Engine, url: str) -> int:
-    browser.get(url)  # warm up
-    with counting(engine) as seen:
-        assert browser.get(url).status_code == 200
-    return len(seen)
 
 
 def _matrix_form(**entries: tuple[str, str]) -> dict[str, str]:

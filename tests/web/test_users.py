@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from flask import Flask
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from casebook.models import User
 from casebook.services import accounts
 from casebook.vocab import Role
 from tests.web.conftest import Browser, login
-from tests.web.test_form_fuzz import fuzz
 
 NEW_USER = {
     "username": "nadia",
@@ -119,16 +115,3 @@ def test_hostile_input_never_produces_a_server_error(as_admin: Browser, editor: 
         edit = {"role": text, "reason": text, "active": "y"}
         assert as_admin.post(f"/users/{editor.id}/edit", edit).status_code < 500
         assert as_admin.post(f"/users/{editor.id}/password", values).status_code < 500
-
-
-@pytest.mark.parametrize("template", ["/users/new", "/users/{user}/edit", "/users/{user}/password"])
-@settings(
-    max_examples=10,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
-def test_no_input_produces_a_server_error(
-    as_admin: Browser, editor: User, template: str, data: st.DataObject
-) -> None:
-    fuzz(as_admin, template.format(user=editor.id), data)
