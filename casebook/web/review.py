@@ -185,15 +185,28 @@ def _row_id(kind: str, row: Any) -> int:
     return int(row.id)
 
 
+def badge_rules(kind: str) -> list[str]:
+    """The rules whose findings a badge counts: a person's own records (not the shared
+    sources and files their claims rest on, which the case file's panel shows), an
+    allegation's, or a source's own."""
+    rules = [r for r in findings.ordered_rules() if not r.output]
+    if kind == "person":
+        return [r.id for r in rules if not r.shared]
+    if kind == "allegation":
+        return [r.id for r in rules if r.area == "allegations" or r.id == "CLAIM-UNCITED"]
+    return [r.id for r in rules if r.area == "sources"]
+
+
 def _badge_counts(kind: str, ids: tuple[int, ...]) -> dict[Any, dict[Severity, int]]:
-    session, today = db(), _today()
+    session, today, rules = db(), _today(), badge_rules(kind)
     if kind == "source":
         run = _page_run(
-            ("sources", ids), lambda: findings.run(session, source_ids=ids, today=today)
+            ("sources", ids),
+            lambda: findings.run(session, source_ids=ids, rules=rules, today=today),
         )
     else:
         run = _page_run(
-            ("persons", ids), lambda: findings.run(session, person_ids=ids, today=today)
+            (kind, ids), lambda: findings.run(session, person_ids=ids, rules=rules, today=today)
         )
     counts: dict[Any, dict[Severity, int]] = {}
     for f in run.findings:

@@ -167,3 +167,16 @@ def test_a_source_run_covers_the_source_its_files_and_citations(
     }
     assert all(findings.REGISTRY[f.rule_id].source_scope for f in found)
     assert findings.run(ctx.session, source_ids=[], today=TODAY) == []
+
+
+def test_shared_rules_never_name_a_person(ctx: Context, store: EvidenceStore) -> None:
+    person, source = make_person(ctx), make_source(ctx, url="https://example.org/x")
+    sources.add_evidence_file(
+        ctx, source, store, io.BytesIO(b"invented\n"), {"media_type": "text/plain"}
+    )
+    claims.cite(ctx, make_allegation(ctx, person), source, {})
+    found = findings.run(ctx.session, person_ids=[person.id], today=TODAY)
+    shared = {f.rule_id for f in found if findings.REGISTRY[f.rule_id].shared}
+    assert shared >= {"SOURCE-UNGRADED", "EVIDENCE-CUSTODY-GAP"}
+    assert all(f.person_id is None for f in found if f.rule_id in shared)
+    assert all(f.person_id == person.id for f in found if f.rule_id not in shared)

@@ -195,6 +195,7 @@ def _non_media_support() -> Any:
         f"submission {row['record_id']} to {row['recipient'].value} rests on no source "
         "other than media reports"
     ),
+    shared=True,
 )
 def media_only(scope: Scope) -> Any:
     return select(
@@ -328,6 +329,7 @@ def wgad_elements(scope: Scope) -> Any:
         f"submission {row['record_id']} to {row['recipient'].value} was due for follow-up "
         f"on {row['due']}"
     ),
+    shared=True,
 )
 def follow_up_due(scope: Scope) -> Any:
     return select(

@@ -157,6 +157,10 @@ class Scope:
     # Restricted to the sources in the ``source_ids`` parameter (their files and the
     # citations of them); only the rules about sources, files and citations apply.
     sources: bool = False
+    # For a limited scope: the ids of the sources its claims cite are bound as the
+    # ``cited_ids`` parameter (found once per run) instead of being found again by every
+    # rule about sources and files.
+    cited: bool = False
 
     def persons(self, column: Any) -> ColumnElement[bool]:
         """``column`` (a person id) is one of the persons the run covers."""
@@ -199,6 +203,7 @@ class Params:
     today: date
     person_ids: tuple[int, ...] = ()
     source_ids: tuple[int, ...] = ()
+    cited_ids: tuple[int, ...] = ()
 
     @property
     def stale_before(self) -> date:
@@ -219,6 +224,8 @@ class Params:
             values["person_ids"] = list(self.person_ids)
         if scope.sources:
             values["source_ids"] = list(self.source_ids)
+        if scope.cited:
+            values["cited_ids"] = list(self.cited_ids)
         return values
 
 
@@ -248,6 +255,9 @@ class Rule:
     # Also runs for some sources only (a source's page): rules about sources, their files
     # and the citations of them.
     source_scope: bool = False
+    # Its findings are about shared records (sources, files, submissions as a whole) and
+    # never name a person.
+    shared: bool = False
 
     def applies(self, scope: Scope) -> bool:
         if scope.sources:
@@ -261,6 +271,15 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 _STATEMENTS: dict[tuple[str, Scope], Executable] = {}
+
+
+def statement(name: str, scope: Scope, build: Callable[[Scope], Executable]) -> Executable:
+    """``build(scope)``, built once per name and kind of scope."""
+    key = (name, scope)
+    found = _STATEMENTS.get(key)
+    if found is None:
+        found = _STATEMENTS[key] = build(scope)
+    return found
 
 
 def _formatter(template: str) -> MessageFn:
@@ -295,11 +314,8 @@ def register(rule_id: str, severity: Severity, **info: Any) -> Callable[[QueryFn
 
     def decorate(build: QueryFn) -> QueryFn:
         def collect(session: Session, scope: Scope, params: Params) -> Iterable[Row]:
-            key = (rule_id, scope)
-            statement = _STATEMENTS.get(key)
-            if statement is None:
-                statement = _STATEMENTS[key] = build(scope)
-            return cast(Iterable[Row], session.execute(statement, params.bind(scope)).mappings())
+            query = statement(rule_id, scope, build)
+            return cast(Iterable[Row], session.execute(query, params.bind(scope)).mappings())
 
         collect.__module__ = build.__module__
         register_collector(rule_id, severity, **info)(collect)
@@ -320,6 +336,7 @@ def register_collector(
     report_only: bool = False,
     dossier_only: bool = False,
     source_scope: bool = False,
+    shared: bool = False,
 ) -> Callable[[CollectFn], CollectFn]:
     """Register a rule that reads its rows itself (a few set-based statements, then a
     decision in Python that must agree with another module, such as the disclosure policy)."""
@@ -340,6 +357,7 @@ def register_collector(
             report_only=report_only,
             dossier_only=dossier_only,
             source_scope=source_scope,
+            shared=shared,
         )
         return collect
 

@@ -69,6 +69,7 @@ def _check_message(row: Row, what: str) -> str:
     "`casebook evidence verify`; report the incident to the administrator.",
     message=lambda row: _check_message(row, "did not match its SHA-256"),
     source_scope=True,
+    shared=True,
 )
 def hash_mismatch(scope: Scope) -> Any:
     return _latest_checks(scope, VerificationOutcome.MISMATCH)
@@ -84,6 +85,7 @@ def hash_mismatch(scope: Scope) -> Any:
     "`casebook evidence verify`; report the incident to the administrator.",
     message=lambda row: _check_message(row, "was missing from the store"),
     source_scope=True,
+    shared=True,
 )
 def file_missing(scope: Scope) -> Any:
     return _latest_checks(scope, VerificationOutcome.MISSING)
@@ -114,6 +116,7 @@ def _gap_message(row: Row) -> str:
     "verify` to check the file against its hash.",
     message=_gap_message,
     source_scope=True,
+    shared=True,
 )
 def custody_gap(scope: Scope) -> Any:
     entry = CustodyLogEntry

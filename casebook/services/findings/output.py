@@ -217,6 +217,7 @@ def claim_no_visible_source(scope: Scope) -> Any:
         f"{str(row['audience']).lower()} output cites it only as a coded reference"
     ),
     output=True,
+    shared=True,
 )
 def source_coded(scope: Scope) -> Any:
     withheld = union_all(

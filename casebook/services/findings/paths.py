@@ -19,6 +19,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     cast,
     func,
     literal,
@@ -259,6 +260,8 @@ def source_in_scope(scope: Scope, column: Any = None) -> ColumnElement[bool]:
         return scope.in_sources(column)
     if not scope.limited:
         return true()
+    if scope.cited:
+        return column.in_(bindparam("cited_ids", expanding=True))  # type: ignore[no-any-return]
     return column.in_(scoped_source_ids(scope).scalar_subquery())  # type: ignore[no-any-return]
 
 

@@ -4,6 +4,7 @@ not; and the gate an output passes before it is generated."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,16 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from casebook.errors import DomainError
-from casebook.services.findings.base import Finding, GateResult, Params, Rule, Scope, rules_for
+from casebook.services.findings.base import (
+    Finding,
+    GateResult,
+    Params,
+    Rule,
+    Scope,
+    rules_for,
+    statement,
+)
+from casebook.services.findings.paths import scoped_source_ids
 from casebook.vocab import Audience, Recipient
 
 # Person ids bound into one statement; larger sets run in chunks (SQLite builds before
@@ -82,6 +92,8 @@ def _run(
             report=report,
         )
         params = Params(today, tuple(chunk or ()))
+        if chunk is not None:
+            scope, params = _with_cited_sources(session, scope, params)
         for rule in rules_for(scope, rules):
             for finding in _findings(rule, rule.collect(session, scope, params)):
                 if len(chunks) > 1:  # shared records (sources...) come back per chunk
@@ -92,6 +104,18 @@ def _run(
                 found.append(finding)
     found.sort(key=Finding.sort_key)
     return found
+
+
+# More cited sources than this are looked up by each rule rather than bound.
+MAX_CITED = 20_000
+
+
+def _with_cited_sources(session: Session, scope: Scope, params: Params) -> tuple[Scope, Params]:
+    """The scope with the ids of the sources its claims cite bound once for every rule."""
+    found = session.scalars(statement("@cited", scope, scoped_source_ids), params.bind(scope)).all()
+    if len(found) > MAX_CITED:
+        return scope, params
+    return replace(scope, cited=True), replace(params, cited_ids=tuple(found))
 
 
 def _sources(
@@ -127,14 +151,16 @@ def _tune_postgresql(session: Session, *, limited: bool) -> Callable[[], None] |
     """For this transaction only: no JIT compilation (the audit's statements are many short
     scans; compiling them costs more than it saves), and for a few persons, prepared
     statements planned once per connection (planning the rules' large statements took
-    longer than running them for one person)."""
+    longer than running them for one person) and no parallel workers (starting them took
+    longer than the index lookups they would share)."""
     if not limited:
         session.execute(text("SELECT set_config('jit', 'off', true)"))
         return None
     session.execute(
         text(
             "SELECT set_config('jit', 'off', true),"
-            " set_config('plan_cache_mode', 'force_generic_plan', true)"
+            " set_config('plan_cache_mode', 'force_generic_plan', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
         )
     )
     raw: Any = session.connection().connection.dbapi_connection

@@ -31,6 +31,7 @@ def _head() -> tuple[Any, ...]:
     fix="A reviewer grades the source (A-F) and gives the reason.",
     message="source S-{record_id} ({type.label}) has no reliability grade",
     source_scope=True,
+    shared=True,
 )
 def source_ungraded(scope: Scope) -> Any:
     return select(*_head(), Source.source_type.label("type")).where(
@@ -65,6 +66,7 @@ def _web_message(row: Row) -> str:
     "source so they are hashed, record the retrieval time and an archive link.",
     message=_web_message,
     source_scope=True,
+    shared=True,
 )
 def web_unpreserved(scope: Scope) -> Any:
     stored = exists().where(
