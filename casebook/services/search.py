@@ -37,6 +37,8 @@ from casebook.vocab import NameKind, PersonCategory, PersonStatus, Script
 
 PER_PAGE = 50
 MAX_FUZZY_CANDIDATES = 5_000
+MAX_PAGE = 100_000  # 5 million rows: further is past any list, and past 64-bit offsets
+MAX_WORDS = 8  # the words of a query that count (a name has fewer)
 
 
 # --- the derived index --------------------------------------------------------------
@@ -233,8 +235,8 @@ def find_persons(
     session: Session, filters: PersonFilters, page: int = 1, per_page: int = PER_PAGE
 ) -> Page:
     """One page of persons matching ``filters``: a fixed number of queries whatever the size."""
-    words = fold(filters.q).split() if filters.q else []
-    page = max(page, 1)
+    words = list(dict.fromkeys(fold(filters.q).split()))[:MAX_WORDS] if filters.q else []
+    page = min(max(page, 1), MAX_PAGE)
     order = SORTS.get(filters.sort, SORTS["name"])
     expansions: dict[str, list[str]] | None = None
     held = [_held_at(filters.place_id)] if filters.place_id is not None else []

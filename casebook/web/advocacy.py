@@ -16,7 +16,7 @@ from casebook.models.people import Person
 from casebook.services import advocacy, dossiers, records
 from casebook.services.context import Context
 from casebook.vocab import Recipient, Role, SubmissionStatus
-from casebook.web.deps import db, web_context
+from casebook.web.deps import arg_id, db, web_context
 from casebook.web.dossiers import sendable_choices
 from casebook.web.editing import edit_record, finish, save
 from casebook.web.listing import ordering, page_of, primary_names, term
@@ -150,7 +150,7 @@ def _consent_page(
 @bp.route("/consents/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def new_consent() -> str | Response:
-    person = records.get(web_context(), Person, request.args.get("person_id"))
+    person = records.get(web_context(), Person, arg_id("person_id"))
     form = ConsentForm()
     saved = save(
         form, lambda ctx: advocacy.record_consent(ctx, {**form.values(), "person_id": person.id})

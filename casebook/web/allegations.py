@@ -28,7 +28,7 @@ from casebook.models.trials import Proceeding
 from casebook.services import allegations, records
 from casebook.services.context import Context
 from casebook.vocab import ActType, AllegationStatus, Role, StateResponse
-from casebook.web.deps import db, web_context
+from casebook.web.deps import arg_id, db, web_context
 from casebook.web.editing import Edited, add_record, choices, edit_record, finish, save
 from casebook.web.listing import ordering, page_of, primary_names, term
 from casebook.web.lookups import place_choices
@@ -112,7 +112,7 @@ def _allegation_form(form: AllegationForm, person_id: int) -> AllegationForm:
 
 def _person() -> Person:
     """The person named by ``?person_id=`` (404 if there is none)."""
-    return records.get(web_context(), Person, request.args.get("person_id"))
+    return records.get(web_context(), Person, arg_id("person_id"))
 
 
 def _finish(

@@ -27,7 +27,7 @@ from casebook.models.accounts import User
 from casebook.resources import resource_dir
 from casebook.vocab import Role
 from casebook.web import errors, security
-from casebook.web.deps import db
+from casebook.web.deps import RecordIdConverter, db
 from casebook.web.security import has_role
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ def build_app(settings: Settings | None = None) -> Flask:
         static_folder=str(Path(__file__).resolve().parent.parent / "static"),
         instance_path=str(settings.instance_path),
     )
+    app.url_map.converters["int"] = RecordIdConverter  # ids past 64 bits are a 404
     app.config.update(
         SECRET_KEY=settings.secret_key(),
         SESSION_COOKIE_HTTPONLY=True,

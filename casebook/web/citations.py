@@ -22,7 +22,7 @@ from casebook.services import claims, sources
 from casebook.services.context import Context
 from casebook.services.records import atomic
 from casebook.vocab import Role, Vocab
-from casebook.web.deps import db, web_context
+from casebook.web.deps import arg_id, db, web_context
 from casebook.web.editing import edit_record, save
 from casebook.web.lookups import source_choices
 from casebook.web.security import requires
@@ -134,7 +134,7 @@ def back_to(owner: Claim) -> Response:
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def new() -> str | Response:
-    claim_id = request.args.get("claim_id", type=int)
+    claim_id = arg_id("claim_id")
     if claim_id is None:
         raise NotFound("claim", request.args.get("claim_id", ""))
     owner = claims.claim_owner(web_context(), claim_id)

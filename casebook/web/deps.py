@@ -3,11 +3,12 @@ settings and the evidence store."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
-from flask import current_app, g
+from flask import current_app, g, request
 from flask_login import current_user
 from sqlalchemy.orm import Session
+from werkzeug.routing import IntegerConverter, Map
 
 from casebook.config import Settings
 from casebook.db import utcnow
@@ -35,3 +36,29 @@ def web_context() -> Context:
     """The context services get for the logged-in user."""
     user = cast(User, current_user._get_current_object())
     return Context(db(), user, utcnow, via="web")
+
+
+# The largest id a database stores (a signed 64-bit integer): anything above names nothing.
+MAX_ID = 2**63 - 1
+
+
+def as_id(value: str | None) -> int | None:
+    """``value`` (from a query string or a form) as a record id, or None if it cannot be one."""
+    text = (value or "").strip()
+    if not text.isdigit() or not text.isascii():
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def arg_id(name: str) -> int | None:
+    """The record id given as ``?name=`` in the request, or None."""
+    return as_id(request.args.get(name))
+
+
+class RecordIdConverter(IntegerConverter):
+    """``<int:...>`` in routes, bounded by MAX_ID: a larger number is a 404, not an overflow."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, url_for
 from werkzeug.wrappers import Response
 
 from casebook.forms.detention import CustodyEventForm, EpisodeForm
@@ -13,7 +13,7 @@ from casebook.models.detention import CustodyEvent, DetentionEpisode
 from casebook.models.people import Person
 from casebook.services import detention, records
 from casebook.vocab import Role
-from casebook.web.deps import web_context
+from casebook.web.deps import arg_id, web_context
 from casebook.web.editing import add_record, edit_record, finish, save
 from casebook.web.lookups import place_choices
 from casebook.web.security import requires
@@ -50,7 +50,7 @@ def _done(
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def new() -> str | Response:
-    person = records.get(web_context(), Person, request.args.get("person_id"))
+    person = records.get(web_context(), Person, arg_id("person_id"))
     form = _episode_form(EpisodeForm())
     saved = save(
         form, lambda ctx: detention.create_episode(ctx, {**form.values(), "person_id": person.id})

@@ -21,7 +21,7 @@ from casebook.models.people import Person, PersonIdentifier, PersonName, Relatio
 from casebook.services import casefile, people, records, search
 from casebook.services.context import Context
 from casebook.vocab import PersonCategory, PersonStatus, Role
-from casebook.web.deps import db, web_context
+from casebook.web.deps import as_id, db, web_context
 from casebook.web.editing import add_record, edit_record, finish, save
 from casebook.web.listing import term
 from casebook.web.lookups import detention_place_choices, place_choices
@@ -38,7 +38,7 @@ def index() -> str:
         q=form.q.data or "",
         category=term(PersonCategory, form.category.data),
         status=term(PersonStatus, form.status.data),
-        place_id=int(form.place.data) if (form.place.data or "").isdigit() else None,
+        place_id=as_id(form.place.data),
         sort=form.sort.data or "name",
         show_retracted=bool(form.show_retracted.data),
     )

@@ -26,7 +26,7 @@ from casebook.models.places import Place
 from casebook.models.trials import Charge, Hearing, Proceeding, Sentence
 from casebook.services import casefile, records, trials
 from casebook.vocab import Guarantee, ProceedingInstance, Role
-from casebook.web.deps import db, web_context
+from casebook.web.deps import arg_id, as_id, db, web_context
 from casebook.web.editing import add_record, choices, edit_record, finish, save
 from casebook.web.listing import ListPage, page_of, primary_names, term
 from casebook.web.lookups import court_choices, detention_place_choices
@@ -50,8 +50,8 @@ def _conditions(form: ProceedingFilterForm) -> list[Any]:
         conditions.append(Proceeding.retracted_at.is_(None))
     if instance := term(ProceedingInstance, form.instance.data):
         conditions.append(Proceeding.instance == instance)
-    if (form.court.data or "").isdigit():
-        conditions.append(Proceeding.court_id == int(form.court.data))
+    if (court := as_id(form.court.data)) is not None:
+        conditions.append(Proceeding.court_id == court)
     if isinstance(form.start_from.data, date):
         conditions.append(Proceeding.start_date >= form.start_from.data)
     if isinstance(form.start_to.data, date):
@@ -157,7 +157,7 @@ def _done(
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def new() -> str | Response:
-    person = records.get(web_context(), Person, request.args.get("person_id"))
+    person = records.get(web_context(), Person, arg_id("person_id"))
     form = _proceeding_form(ProceedingForm(), person.id, None)
     saved = save(
         form, lambda ctx: trials.create_proceeding(ctx, {**form.values(), "person_id": person.id})

@@ -119,3 +119,46 @@ def test_roles_are_enforced_on_the_server_for_every_guarded_route(
         assert response.status_code in (403, 405), (rule.rule, response.status_code)
         checked += 1
     assert checked >= 5
+
+
+BIG = "99999999999999999999"  # past 64 bits: names no record anywhere
+
+
+def test_ids_past_64_bits_are_not_found_never_a_server_error(app: Flask, as_admin: Browser) -> None:
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if "GET" not in (rule.methods or set()) or "<" not in rule.rule or rule.endpoint in PUBLIC:
+            continue
+        url = re.sub(r"<int:[a-z_]+>", BIG, re.sub(r"<(?:string:)?table>", "person", rule.rule))
+        assert as_admin.get(url).status_code == 404, url
+        checked += 1
+    assert checked >= 20
+    for url in (
+        f"/detentions/new?person_id={BIG}",
+        f"/proceedings/new?person_id={BIG}",
+        f"/allegations/new?person_id={BIG}",
+        f"/submissions/consents/new?person_id={BIG}",
+        f"/citations/new?claim_id={BIG}",
+    ):
+        assert as_admin.get(url).status_code == 404, url
+
+
+def test_hostile_query_strings_never_produce_a_server_error(as_viewer: Browser) -> None:
+    lists = ("/people/", "/proceedings/", "/allegations/", "/sources/", "/submissions/", "/places/")
+    queries = (
+        {"q": "ab " * 1000},  # a thousand words
+        {"q": "x" * 10_000},
+        {"q": "%_\\' OR 1=1 -- \x00 🙂 <script>"},
+        {"page": BIG},
+        {"page": "-5"},
+        {"place": BIG},
+        {"court": BIG},
+        {"sort": "<script>"},
+        {"category": "NOPE", "status": "", "act_type": "x" * 300},
+        {"start_from": "2020-13-45", "start_to": "yesterday"},
+    )
+    for url in lists:
+        for query in queries:
+            response = as_viewer.get(url, query_string=query)
+            assert response.status_code == 200, (url, query, response.status_code)
+            assert "<script>" not in response.get_data(as_text=True).split("</header>", 1)[1]
