@@ -167,14 +167,15 @@ def panel(kind: str, ident: int) -> Panel:
 def badge(kind: str, ident: int, rows: Iterable[Any]) -> dict[Severity, int]:
     """Findings per severity for one row of a list page; the page's rows are audited
     together, once per request."""
-    memo: dict[tuple[str, tuple[int, ...]], dict[Any, dict[Severity, int]]] = g.setdefault(
+    memo: dict[tuple[str, int], tuple[Any, dict[Any, dict[Severity, int]]]] = g.setdefault(
         "audit_badges", {}
     )
-    ids = tuple(sorted({_row_id(kind, row) for row in rows}))
-    counts = memo.get((kind, ids))
-    if counts is None:
-        counts = memo[(kind, ids)] = _badge_counts(kind, ids)
-    return counts.get(ident, {})
+    key = (kind, id(rows))
+    held = memo.get(key)
+    if held is None or held[0] is not rows:
+        ids = tuple(sorted({_row_id(kind, row) for row in rows}))
+        held = memo[key] = (rows, _badge_counts(kind, ids))
+    return held[1].get(ident, {})
 
 
 def _row_id(kind: str, row: Any) -> int:
