@@ -13,6 +13,7 @@ from wtforms.validators import Length, Optional, ValidationError
 from casebook.forms.common import BLANK, options
 from casebook.services.findings import ENTITY_LABELS, Severity, ordered_rules
 from casebook.services.integrity import Status
+from casebook.vocab import Audience
 
 _PERSON = re.compile(r"^(?:P-?)?(\d{1,12})$", re.IGNORECASE)
 
@@ -31,6 +32,12 @@ def _person_field(form: Any, field: Any) -> None:
 class FindingFilterForm(Form):
     """Which findings of a run to list (GET parameters)."""
 
+    profile = SelectField(
+        "Audit for an output",
+        choices=options([("", "No output (the records themselves)"), *Audience.choices()]),
+        validators=[Optional()],
+        description="Only what that audience would see, and the output rules",
+    )
     severity = SelectField(
         "Severity",
         choices=options([BLANK, *((s.value, s.label) for s in Severity)]),

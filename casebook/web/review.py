@@ -43,7 +43,7 @@ from casebook.models.sources import EvidenceFile
 from casebook.services import findings, integrity
 from casebook.services.findings import Finding, Severity, export
 from casebook.services.findings.cache import Run, RunCache
-from casebook.vocab import Role
+from casebook.vocab import Audience, Role
 from casebook.web.deps import db, store, web_context
 from casebook.web.errors import render_error
 from casebook.web.listing import ListPage
@@ -85,17 +85,31 @@ def _today() -> Any:
     return web_context().now().date()
 
 
-def full_run(*, number: int | None = None, force: bool = False) -> Run:
+def full_run(
+    *, number: int | None = None, force: bool = False, audience: Audience | None = None
+) -> Run:
+    """The whole-database run (for an output to ``audience``, or none): run ``number`` if
+    it is still held, else the current one, computed now if there is none."""
     everything, _pages = _caches()
+    key = (*EVERYTHING, audience)
     if number is not None and not force:
         run = everything.numbered(number)
-        if run is not None:
+        if run is not None and run.key == key:
             return run
     today = _today()
     session = db()
     return everything.get(
-        session, EVERYTHING, today, lambda: findings.run(session, today=today), force=force
+        session,
+        key,
+        today,
+        lambda: findings.run(session, audience=audience, today=today),
+        force=force,
     )
+
+
+def _audience() -> Audience | None:
+    raw = request.values.get("profile", "")
+    return Audience.of(raw) if raw in Audience._value2member_map_ else None
 
 
 def _page_run(key: tuple[Any, ...], compute: Callable[[], list[Finding]]) -> Run:
@@ -256,7 +270,7 @@ def index() -> str:
     form = FindingFilterForm(request.args)
     if not form.validate():
         form.person.data = ""
-    run = full_run(number=_run_number())
+    run = full_run(number=_run_number(), audience=_audience())
     rows = filtered(run, form)
     number = max(1, request.args.get("page", 1, type=int))
     page = ListPage(rows[(number - 1) * PER_PAGE : number * PER_PAGE], len(rows), number, PER_PAGE)
@@ -273,6 +287,7 @@ def index() -> str:
         per_rule=run.per_rule,
         evidence=evidence.counts,
         run_form=RunForm(),
+        audience=_audience(),
         args={k: v for k, v in request.args.items() if k not in ("page", "run")},
     )
 
@@ -283,12 +298,14 @@ def rerun() -> BaseResponse:
     form = RunForm()
     if not form.validate_on_submit():
         return render_error(400, "The form had expired. Reload the page and try again.")
-    run = full_run(force=True)
+    audience = _audience()
+    run = full_run(force=True, audience=audience)
     flash(
         f"Audit run {run.number}: {len(run.findings):,} finding(s) in {run.seconds:.1f} s.",
         "success",
     )
-    return redirect(url_for("review.index", run=run.number))
+    profile = {"profile": audience.value} if audience is not None else {}
+    return redirect(url_for("review.index", run=run.number, **profile))
 
 
 @bp.route("/findings.csv")
@@ -296,7 +313,7 @@ def rerun() -> BaseResponse:
 def csv_export() -> Response:
     form = FindingFilterForm(request.args)
     form.validate()
-    run = full_run(number=_run_number())
+    run = full_run(number=_run_number(), audience=_audience())
     rows = filtered(run, form)
     export.record_export(
         web_context(),
@@ -314,8 +331,11 @@ def report_pdf() -> Response:
         build = importlib.import_module("reports.audit").build
     except (ImportError, AttributeError):
         return render_error(503, "The audit report PDF cannot be built on this installation yet.")
-    run = full_run(number=_run_number())
-    report = findings.report(db(), run.findings, today=run.as_of, limit=REPORT_LIMIT)
+    audience = _audience()
+    run = full_run(number=_run_number(), audience=audience)
+    report = findings.report(
+        db(), run.findings, today=run.as_of, audience=audience, limit=REPORT_LIMIT
+    )
     data = build(report)
     export.record_export(
         web_context(), "pdf", {"run": run.number, "reference": report.meta.reference}

@@ -191,3 +191,15 @@ def test_list_badges(as_viewer: Browser, ctx: Context) -> None:
     allegations_html = as_viewer.get("/allegations/").get_data(as_text=True)
     assert "1 error" in allegations_html
     del person, source
+
+
+def test_the_dashboard_audits_for_an_output(as_reviewer: Browser, ctx: Context) -> None:
+    person = make_person(ctx)  # CONFIDENTIAL: above a PUBLIC output
+    plain = as_reviewer.get("/audit/").get_data(as_text=True)
+    number = plain.split("Run ", 1)[1].split(" ", 1)[0]
+    public = as_reviewer.get(f"/audit/?run={number}&profile=PUBLIC").get_data(as_text=True)
+    assert "as for a public output" in public
+    assert f"person P-{person.id} is confidential" in listed(public)
+    assert "OUTPUT-PERSON-ABOVE-PROFILE" not in listed(plain)
+    response = as_reviewer.post("/audit/run", {"profile": "PUBLIC"}, form_url="/audit/")
+    assert "profile=PUBLIC" in response.headers["Location"]
