@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, Form, IntegerField, SelectField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms import BooleanField, Form, SelectField
+from wtforms.validators import InputRequired, Optional
 
 from casebook.forms.common import (
     BLANK,
@@ -13,6 +13,7 @@ from casebook.forms.common import (
     id_select,
     long_text,
     options,
+    record_id,
     sort_select,
     text,
     vocab_select,
@@ -69,10 +70,8 @@ class AllegationStatusForm(RecordForm):
 
 
 class InvolvementForm(RecordForm):
-    perpetrator_id = IntegerField(
-        "Perpetrator's casebook id",
-        validators=[Optional(), NumberRange(min=1)],
-        description="A person in casebook; or name a unit below",
+    perpetrator_id = record_id(
+        "Perpetrator's casebook id", description="A person in casebook; or name a unit below"
     )
     perpetrator_unit = text("Unit or body")
     degree = vocab_select(InvolvementDegree, "Involvement")

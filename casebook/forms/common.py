@@ -124,9 +124,26 @@ def sort_select(*orders: tuple[str, str]) -> Any:
     )
 
 
+# The largest whole number an INTEGER column holds on both databases (PostgreSQL's is 32-bit):
+# larger typing is refused beside the field instead of failing in the database.
+MAX_INT = 2**31 - 1
+
+
 def whole_number(label: str, *, minimum: int = 0, description: str = "") -> Any:
     return IntegerField(
-        label, validators=[Optional(), NumberRange(min=minimum)], description=description
+        label,
+        validators=[Optional(), NumberRange(min=minimum, max=MAX_INT)],
+        description=description,
+    )
+
+
+def record_id(label: str, *, required: bool = False, description: str = "") -> Any:
+    """A record typed by its casebook id (a person, a source): a whole number from 1."""
+    presence: Any = InputRequired() if required else Optional()
+    return IntegerField(
+        label,
+        validators=[presence, NumberRange(min=1, max=MAX_INT, message="no record has this id")],
+        description=description,
     )
 
 

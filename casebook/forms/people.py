@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, FieldList, Form, FormField, IntegerField, SelectField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms import BooleanField, FieldList, Form, FormField, SelectField
+from wtforms.validators import Optional
 
 from casebook.forms.common import (
     BLANK,
@@ -13,6 +13,7 @@ from casebook.forms.common import (
     id_select,
     long_text,
     options,
+    record_id,
     text,
     vocab_select,
 )
@@ -88,10 +89,8 @@ class IdentifierForm(RecordForm):
 
 class RelativeForm(RecordForm):
     kind = vocab_select(RelationshipKind, "The related person is this person's")
-    related_person_id = IntegerField(
-        "Existing person's casebook id",
-        validators=[Optional()],
-        description="Or leave empty and name a new person below",
+    related_person_id = record_id(
+        "Existing person's casebook id", description="Or leave empty and name a new person below"
     )
     new_name = text("New person's name", max_length=500)
     new_script = SelectField(
@@ -109,9 +108,9 @@ class RelationshipForm(RecordForm):
     """Editing a recorded relative or lawyer (the related person is an existing record)."""
 
     kind = vocab_select(RelationshipKind, "The related person is this person's")
-    related_person_id = IntegerField(
+    related_person_id = record_id(
         "Related person's casebook id",
-        validators=[InputRequired(), NumberRange(min=1)],
+        required=True,
         description="The id shown as P-… on their case file",
     )
     is_next_of_kin = BooleanField("Next of kin")

@@ -12,7 +12,6 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     Form,
-    IntegerField,
     SelectField,
     TextAreaField,
 )
@@ -25,6 +24,7 @@ from casebook.forms.common import (
     fuzzy_date,
     long_text,
     options,
+    record_id,
     sort_select,
     text,
     vocab_select,
@@ -74,9 +74,8 @@ class SourceForm(RecordForm):
         render_kw={"rows": 3},
     )
     retrieved_at = moment("Retrieved", "When the web page was captured (UTC)")
-    derived_from_id = IntegerField(
+    derived_from_id = record_id(
         "Derived from source",
-        validators=[Optional()],
         description="The casebook id of the original this source copies or re-reports",
     )
     affiliation = vocab_select(

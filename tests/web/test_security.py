@@ -162,3 +162,20 @@ def test_hostile_query_strings_never_produce_a_server_error(as_viewer: Browser) 
             response = as_viewer.get(url, query_string=query)
             assert response.status_code == 200, (url, query, response.status_code)
             assert "<script>" not in response.get_data(as_text=True).split("</header>", 1)[1]
+
+
+def test_numbers_too_large_for_the_database_are_refused_beside_the_field(
+    as_admin: Browser, form_urls: dict[str, str]
+) -> None:
+    huge = "999999999999999999999"
+    for endpoint, data, field in (
+        ("people.add_relative", {"kind": "PARENT", "related_person_id": huge}, "related_person_id"),
+        ("allegations.add_involvement", {"perpetrator_id": huge}, "perpetrator_id"),
+        ("sources.new", {"title": "T", "derived_from_id": huge}, "derived_from_id"),
+        ("sources.new", {"title": "T", "extent_pages": "3000000000"}, "extent_pages"),
+        ("trials.add_sentence", {"sentence_type": "LIFE", "term_months": huge}, "term_months"),
+    ):
+        response = as_admin.post(form_urls[endpoint], {"confidentiality": "CONFIDENTIAL", **data})
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, (endpoint, response.status_code)
+        assert f'id="{field}-error"' in html, endpoint
