@@ -106,6 +106,9 @@ def _run(
     return found
 
 
+# Memory for the sorts and hashes of a whole-database audit (the default 4 MB makes the
+# allegation support's grouping spill to disk at 100,000 persons).
+WORK_MEM = "64MB"
 # More cited sources than this are looked up by each rule rather than bound.
 MAX_CITED = 20_000
 
@@ -149,12 +152,18 @@ def _findings(rule: Rule, rows: Iterable[Any]) -> Iterable[Finding]:
 
 def _tune_postgresql(session: Session, *, limited: bool) -> Callable[[], None] | None:
     """For this transaction only: no JIT compilation (the audit's statements are many short
-    scans; compiling them costs more than it saves), and for a few persons, prepared
+    scans; compiling them costs more than it saves); over everything, more memory for
+    grouping (``WORK_MEM``); and for a few persons, prepared
     statements planned once per connection (planning the rules' large statements took
     longer than running them for one person) and no parallel workers (starting them took
     longer than the index lookups they would share)."""
     if not limited:
-        session.execute(text("SELECT set_config('jit', 'off', true)"))
+        session.execute(
+            text(
+                "SELECT set_config('jit', 'off', true),"
+                f" set_config('work_mem', '{WORK_MEM}', true)"
+            )
+        )
         return None
     session.execute(
         text(
