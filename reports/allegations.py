@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from casebook.services.dto import AllegationEntry, DeathEntry, InvolvementEntry, MedicalEntry
 from casebook.vocab import AllegationStatus
 from reports import styles
 from reports.blocks import Badge, caption, day_text, facts, span, subheading
 from reports.citations import Citations
-from reports.text import Markup, bold, empty, esc, join, muted
+from reports.text import Markup, Para, bold, empty, esc, join, muted
 
 # What each status means (the corroboration rule), printed next to the badge.
 STATUS_MEANING = {
@@ -72,7 +72,7 @@ def section(a: AllegationEntry, cites: Citations) -> Iterator[Flowable]:
     )
     yield from subheading(bold("Account"))
     if a.description:
-        yield Paragraph(Markup(f"{esc(a.description)}{cites.refs(a.notes)}"), styles.BODY)
+        yield Para(Markup(f"{esc(a.description)}{cites.refs(a.notes)}"), styles.BODY)
     else:
         yield empty()
     yield from subheading(bold("Medical evaluation (Istanbul Protocol)"))

@@ -15,11 +15,11 @@ from typing import Any
 
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from casebook.services.dto import MONTHS, FuzzyDate
 from reports import styles
-from reports.text import DASH, Markup, bold, cell, esc, italic, line, muted, shorten
+from reports.text import DASH, Markup, Para, bold, cell, empty, esc, fitted, italic, line, muted
 
 NOT_RECORDED = "not recorded"
 
@@ -57,17 +57,19 @@ def fraction_widths(*fractions: float, total: float = styles.FRAME_WIDTH) -> lis
     return widths
 
 
-def table_style(header: bool, zebra: bool, rows: int) -> list[tuple[Any, ...]]:
+def table_style(
+    header: bool, zebra: bool, rows: int, cell: ParagraphStyle = styles.CELL
+) -> list[tuple[Any, ...]]:
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.SANS),
-        ("FONTSIZE", (0, 0), (-1, -1), styles.TABLE_SIZE),
-        ("LEADING", (0, 0), (-1, -1), styles.CELL.leading),
+        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), cell.leading),
         ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), styles.CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), styles.CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), styles.CELL_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.CELL_BOTTOM),
         ("LINEBELOW", (0, 0), (-1, -1), 0.35, styles.GRID),
     ]
     if header:
@@ -107,14 +109,16 @@ class Overflow:
         else:
             markup = esc(value)
         if len(markup) <= width * self.CHARS_PER_POINT:
-            return Paragraph(markup, style)
+            return Para(markup, style)
         self.items.append((label, markup))
-        return Paragraph(italic(f"continued below (C{len(self.items)})"), style)
+        return Para(italic(f"continued below (C{len(self.items)})"), style)
 
-    def flowables(self) -> list[Flowable]:
+    def flowables(self, start: int = 0, stop: int | None = None) -> list[Flowable]:
+        """The notes (all, or those numbered ``start + 1`` to ``stop``)."""
+        chosen = self.items[start:stop]
         return [
-            Paragraph(Markup(f"{bold(f'C{n}')}\u2003{bold(label + ':')} {text}"), styles.NOTE)
-            for n, (label, text) in enumerate(self.items, start=1)
+            Para(Markup(f"{bold(f'C{n}')}\u2003{bold(label + ':')} {text}"), styles.NOTE)
+            for n, (label, text) in enumerate(chosen, start=start + 1)
         ]
 
 
@@ -124,23 +128,17 @@ def grid(
     header: Sequence[str] | None = None,
     zebra: bool = True,
     extra: Sequence[tuple[Any, ...]] = (),
+    head: ParagraphStyle = styles.CELL_HEAD,
 ) -> list[Flowable]:
     """A table with explicit column widths (plain values and Markup become cells), followed
-    by any cell content too long for its column."""
+    by any cell content too long for its column. ``head`` styles the header row
+    (``styles.CELL_HEAD_SMALL`` for tables of narrow number columns)."""
     data: list[list[object]] = []
     if header is not None:
-        data.append([Paragraph(esc(h), styles.CELL_HEAD) for h in header])
+        data.append([Para(esc(h), head) for h in header])
     overflow = Overflow()
-    labels = list(header) if header is not None else [""] * len(widths)
     for number, row in enumerate(rows, start=1):
-        data.append(
-            [
-                value
-                if isinstance(value, Flowable | list)
-                else overflow.cell(value, w, _label(name, number), styles.CELL)
-                for value, w, name in zip(row, widths, labels, strict=True)
-            ]
-        )
+        data.append(cells(row, widths, header, number, overflow))
     result = Table(
         data,
         colWidths=list(widths),
@@ -153,8 +151,24 @@ def grid(
     return [result, *overflow.flowables()]
 
 
-def _label(column: str, row: int) -> str:
-    return f"{column}, row {row}" if column else f"row {row}"
+def cells(
+    row: Sequence[object],
+    widths: Sequence[float],
+    header: Sequence[str] | None,
+    number: int,
+    overflow: Overflow,
+    style: ParagraphStyle = styles.CELL,
+) -> list[object]:
+    """One table row: flowables as they are, everything else a cell (long ones overflow)."""
+    labels = header if header is not None else [""] * len(widths)
+    return [
+        value
+        if isinstance(value, Flowable | list)
+        else overflow.cell(
+            value, width, f"{name}, row {number}" if name else f"row {number}", style
+        )
+        for value, width, name in zip(row, widths, labels, strict=True)
+    ]
 
 
 def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> list[Flowable]:
@@ -163,7 +177,7 @@ def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> list
     overflow = Overflow()
     data = [
         [
-            Paragraph(esc(label), styles.CELL_LABEL),
+            Para(esc(label), styles.CELL_LABEL),
             value
             if isinstance(value, Flowable)
             else overflow.cell(or_missing(value), widths[1], label, styles.CELL),
@@ -192,7 +206,7 @@ class Badge(Flowable):  # type: ignore[misc]
         self.label = line(label.upper())
         self.colour = colour
         self.size = size
-        self.note = line(shorten(note, 200)) if note else None
+        self.note = note
         self.box_width = styles.string_width(self.label, styles.SANS_BOLD, size) + 12
         self.height = size + 7
 
@@ -209,13 +223,8 @@ class Badge(Flowable):  # type: ignore[misc]
         canv.drawString(6, 3.6, self.label)
         if self.note:
             room = self.width - self.box_width - 10
-            note = self.note
+            note = fitted(self.note, room, styles.SANS_ITALIC, self.size + 0.4)
             canv.setFont(styles.SANS_ITALIC, self.size + 0.4)
-            while (
-                len(note) > 1
-                and styles.string_width(note, styles.SANS_ITALIC, self.size + 0.4) > room
-            ):
-                note = note[: max(1, len(note) - 4)] + "\u2026"
             canv.setFillColor(styles.MUTED)
             canv.drawString(self.box_width + 8, 3.6, note)
 
@@ -239,14 +248,22 @@ def box(content: Sequence[Flowable], fill: Color, border: Color | None = None) -
 
 def paragraphs(texts: Sequence[str], style: ParagraphStyle = styles.BODY) -> list[Flowable]:
     """Each text as its own paragraph (blank texts skipped)."""
-    return [Paragraph(esc(t), style) for t in texts if t and t.strip()]
+    return [Para(esc(t), style) for t in texts if t and t.strip()]
 
 
-def subheading(text: Markup, style: ParagraphStyle = styles.H3) -> list[Flowable]:
-    """A minor heading that never ends a page: a new page starts when room is short.
-    (Headings carry no keepWithNext: ReportLab would move a whole long table along.)"""
-    return [CondPageBreak(styles.MINOR_ROOM), Paragraph(text, style)]
+def prose(texts: Sequence[str]) -> list[Flowable]:
+    """Paragraphs, or "No information recorded." when there is no text at all."""
+    return paragraphs(texts) or [empty()]
 
 
-def caption(text: str) -> Paragraph:
-    return Paragraph(italic(text), styles.SMALL)
+def subheading(
+    text: Markup, style: ParagraphStyle = styles.H3, room: float = styles.MINOR_ROOM
+) -> list[Flowable]:
+    """A minor heading that never ends a page: a new page starts when less than ``room``
+    is left (give a chart's height to keep the chart under its heading). Headings carry no
+    keepWithNext: ReportLab would move a whole long table along with them."""
+    return [CondPageBreak(room), Para(text, style)]
+
+
+def caption(text: str) -> Para:
+    return Para(italic(text), styles.SMALL)

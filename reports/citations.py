@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from casebook.services.dto import CitationNote, FileEntry, SourceEntry
 from casebook.vocab import CREDIBILITY_LABELS, Stance
@@ -20,6 +20,7 @@ from reports import styles
 from reports.blocks import day_text, subheading
 from reports.text import (
     Markup,
+    Para,
     anchor,
     bold,
     coloured,
@@ -76,7 +77,7 @@ class Citations:
         if not numbers:
             return []
         out: list[Flowable] = subheading(bold("Notes"))
-        out.extend(Paragraph(self.note_text(n), styles.NOTE) for n in numbers)
+        out.extend(Para(self.note_text(n), styles.NOTE) for n in numbers)
         return out
 
     def source_ref(self, number: int) -> Markup:
@@ -207,9 +208,9 @@ def annex(sources: Iterable[SourceEntry]) -> Iterator[Flowable]:
         lines = source_details(s)
         lines[0] = Markup(f"{anchor(source_anchor(s.number))}{lines[0]}")
         if len(lines) == 1 or sum(map(len, lines)) < 2000:
-            yield Paragraph(Markup("<br/>".join(lines)), styles.ANNEX, bulletText=s.label)
+            yield Para(Markup("<br/>".join(lines)), styles.ANNEX, bulletText=s.label)
             continue
         # A very long entry: a paragraph per line, so page breaks never re-wrap the rest.
-        yield Paragraph(lines[0], styles.ANNEX_FIRST, bulletText=s.label)
-        yield from (Paragraph(line, styles.ANNEX_NEXT) for line in lines[1:-1])
-        yield Paragraph(lines[-1], styles.ANNEX_LAST)
+        yield Para(lines[0], styles.ANNEX_FIRST, bulletText=s.label)
+        yield from (Para(line, styles.ANNEX_NEXT) for line in lines[1:-1])
+        yield Para(lines[-1], styles.ANNEX_LAST)

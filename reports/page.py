@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from casebook.services.dto import MONTHS, DossierMeta
 from casebook.vocab import Audience
 from reports import styles
-from reports.text import line, shorten
+from reports.text import fitted, line, shorten
 from reports.toc import Book
 
 TOTAL_FORM = "pagetotal"
@@ -43,10 +43,7 @@ def fit(text: str, font: str, size: float, room: float, smallest: float = 5.0) -
     if width <= room:
         return text, size
     scaled = max(smallest, size * room / width)
-    while len(text) > 1 and styles.string_width(text, font, scaled) > room:
-        keep = max(1, int(len(text) * room / styles.string_width(text, font, scaled)) - 2)
-        text = text[:keep].rstrip() + "\u2026"
-    return text, scaled
+    return fitted(text, room, font, scaled), scaled
 
 
 @dataclass

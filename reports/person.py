@@ -18,16 +18,26 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from casebook.services.dto import CustodyEventEntry, Disclosure, EpisodeEntry, PersonDossier
 from casebook.vocab import PersonStatus
 from reports import allegations, proceedings, styles
-from reports.blocks import box, day_text, facts, fraction_widths, grid, paragraphs, span, subheading
+from reports.blocks import (
+    box,
+    day_text,
+    facts,
+    fraction_widths,
+    grid,
+    paragraphs,
+    prose,
+    span,
+    subheading,
+)
 from reports.citations import Citations, annex
+from reports.cover import cover
 from reports.document import Progress, ProgressCallback, render
-from reports.page import cutoff_text
-from reports.text import Markup, bold, empty, esc, italic, join, muted
+from reports.text import Markup, Para, bold, empty, esc, italic, join, muted
 from reports.toc import Book, TocEntry
 
 ICRC_TYPES = frozenset({"ICRC_VISIT", "CAPTURE_CARD"})
@@ -76,11 +86,7 @@ def build(dossier: PersonDossier, progress: ProgressCallback | None = None) -> b
 def _story(
     state: _Build, plan: list[tuple[TocEntry, Section]], progress: ProgressCallback | None
 ) -> Iterator[Flowable]:
-    yield from _cover(state.dossier)
-    yield NextPageTemplate("body")
-    yield PageBreak()
-    yield from state.book.contents()
-    yield PageBreak()
+    yield from _cover(state.dossier, state.book)
     for done, (entry, func) in enumerate(plan):
         first_child = bool(state.children.get(entry.key))
         yield from state.book.heading(
@@ -99,56 +105,33 @@ def _children(state: _Build) -> list[TocEntry]:
 # --- cover -----------------------------------------------------------------------------
 
 
-def _cover(d: PersonDossier) -> Iterator[Flowable]:
-    meta, who = d.meta, d.identity
-    yield Spacer(1, 14 * mm)
-    yield Paragraph(esc(meta.kind.label.upper()), styles.COVER_KIND)
-    yield Paragraph(esc(meta.title), styles.COVER_TITLE)
-    yield Paragraph(join([bold(who.display_name), muted(f"({who.code})")]), styles.COVER_NAME)
+def _cover(d: PersonDossier, book: Book) -> Iterator[Flowable]:
+    who = d.identity
+    about: list[Flowable] = [
+        Para(join([bold(who.display_name), muted(f"({who.code})")]), styles.COVER_NAME)
+    ]
     if who.disclosure is Disclosure.FULL:
         others = [n.text for n in who.names if n.text != who.display_name]
         if others:
-            yield Paragraph(join(others, "  \u00b7  "), styles.BODY)
+            about.append(Para(join(others, "  \u00b7  "), styles.BODY))
     status = join([who.category_label, who.current_status_label], " \u00b7 ")
     if who.status_as_of:
         status = join([status, f"(as of {day_text(who.status_as_of)})"])
-    yield Paragraph(status, styles.BODY)
+    about.append(Para(status, styles.BODY))
     if d.summary.urgent:
-        yield Spacer(1, 4)
-        yield _urgent(d)
-    yield Spacer(1, 10 * mm)
-    yield from subheading(bold("Control block"), styles.H2)
-    recipient = join([meta.recipient.label if meta.recipient else None, meta.recipient_name], ": ")
-    yield from facts(
-        [
-            ("Dossier reference", meta.reference),
-            ("Document", meta.kind.label),
-            ("Classification", meta.classification),
-            ("Audience profile", meta.audience.label),
-            ("Recipient", recipient or None),
-            ("Data cut-off", f"{cutoff_text(meta)} UTC"),
-            ("Prepared by", meta.prepared_by),
-            ("Person", join([who.display_name, f"({who.code})"])),
-            ("Sources in the annex", str(len(d.sources))),
-            ("Citation notes", str(len(d.notes))),
-        ],
-        label_width=0.3,
-    )
-    yield Spacer(1, 6)
-    yield Paragraph(
-        esc(
-            "The content reflects the case record as it stood at the data cut-off. The preparer "
-            "registers the SHA-256 of every dossier it issues: quote the reference above to have a "
-            "copy verified as unaltered."
-        ),
-        styles.SMALL,
-    )
+        about += [Spacer(1, 4), _urgent(d)]
+    rows = [
+        ("Person", join([who.display_name, f"({who.code})"])),
+        ("Sources in the annex", str(len(d.sources))),
+        ("Citation notes", str(len(d.notes))),
+    ]
+    yield from cover(d.meta, about, rows, book)
 
 
 def _urgent(d: PersonDossier) -> Flowable:
     note = d.summary.urgency_note or "Marked urgent by the preparer."
     return box(
-        [Paragraph(bold("URGENT"), styles.URGENT), Paragraph(esc(note), styles.BODY_TIGHT)],
+        [Para(bold("URGENT"), styles.URGENT), Para(esc(note), styles.BODY_TIGHT)],
         styles.URGENT_FILL,
         styles.URGENT_INK,
     )
@@ -163,7 +146,7 @@ def _summary(state: _Build) -> Iterator[Flowable]:
         yield _urgent(state.dossier)
         yield Spacer(1, 6)
     else:
-        yield Paragraph(esc("Not marked urgent."), styles.BODY)
+        yield Para(esc("Not marked urgent."), styles.BODY)
     yield from paragraphs(s.text.split("\n\n")) if s.text and s.text.strip() else [empty()]
 
 
@@ -173,7 +156,7 @@ def _identity(state: _Build) -> Iterator[Flowable]:
         if who.names:
             rows = [
                 [
-                    Paragraph(esc(n.text), styles.NAME) if len(n.text) < 300 else n.text,
+                    Para(esc(n.text), styles.NAME) if len(n.text) < 300 else n.text,
                     join([n.script_label, muted(n.script_code)]),
                     join([n.language_label, muted(n.language_code)]),
                     n.kind_label,
@@ -192,7 +175,7 @@ def _identity(state: _Build) -> Iterator[Flowable]:
             f"{bold(who.display_name)}{esc('), as the consent on record allows for this use. ')}"
             f"{esc('Other name forms and identifiers are withheld.')}"
         )
-        yield Paragraph(said, styles.BODY)
+        yield Para(said, styles.BODY)
     yield Spacer(1, 6)
     status = join(
         [
@@ -221,9 +204,9 @@ def _identity(state: _Build) -> Iterator[Flowable]:
     )
     yield from subheading(bold("Identifiers"))
     if who.identifiers:
-        rows = [[i.scheme_label, i.value, i.issuer] for i in who.identifiers]
+        ids = [[i.scheme_label, i.value, i.issuer] for i in who.identifiers]
         yield from grid(
-            rows, fraction_widths(0.35, 0.35, 0.30), header=["Identifier", "Value", "Issued by"]
+            ids, fraction_widths(0.35, 0.35, 0.30), header=["Identifier", "Value", "Issued by"]
         )
     else:
         yield empty(
@@ -233,8 +216,8 @@ def _identity(state: _Build) -> Iterator[Flowable]:
         )
     yield from subheading(bold("Relatives and contacts"))
     if who.relatives:
-        rows = [[r.display, r.role] for r in who.relatives]
-        yield from grid(rows, fraction_widths(0.6, 0.4), header=["Person", "Relationship"])
+        kin = [[r.display, r.role] for r in who.relatives]
+        yield from grid(kin, fraction_widths(0.6, 0.4), header=["Person", "Relationship"])
     else:
         yield empty()
 
@@ -414,12 +397,12 @@ def _actions(state: _Build) -> Iterator[Flowable]:
     if not actions:
         yield empty()
     for i, action in enumerate(actions, start=1):
-        yield Paragraph(Markup(f"{bold(f'{i}.')}\u2002{esc(action)}"), styles.NOTE)
+        yield Para(Markup(f"{bold(f'{i}.')}\u2002{esc(action)}"), styles.NOTE)
 
 
 def _annex(state: _Build) -> Iterator[Flowable]:
     sources = state.dossier.sources
-    yield Paragraph(
+    yield Para(
         esc(
             "Sources are numbered in order of first citation. Source reliability follows the "
             "Admiralty scale (A completely reliable to E unreliable, F cannot be judged); each "
@@ -436,7 +419,7 @@ def _annex(state: _Build) -> Iterator[Flowable]:
 
 def _methodology(state: _Build) -> Iterator[Flowable]:
     d = state.dossier
-    yield from paragraphs(d.methodology) if any(t.strip() for t in d.methodology) else [empty()]
+    yield from prose(d.methodology)
     yield from subheading(bold("Consent"), styles.H2)
     if not d.consent:
         yield empty("No consent recorded.")
@@ -446,12 +429,12 @@ def _methodology(state: _Build) -> Iterator[Flowable]:
             if c.covers_this_use
             else Markup(f"<b>{italic('Does not cover this use.')}</b>")
         )
-        yield Paragraph(join([esc(c.text), mark]), styles.BODY)
+        yield Para(join([esc(c.text), mark]), styles.BODY)
 
 
 def _limitations(state: _Build) -> Iterator[Flowable]:
     texts = state.dossier.limitations
-    yield from paragraphs(texts) if any(t.strip() for t in texts) else [empty()]
+    yield from prose(texts)
 
 
 SECTIONS: tuple[tuple[str, Section], ...] = (

@@ -161,7 +161,9 @@ CHART_SERIES = (
 BODY_SIZE = 9.5
 TABLE_SIZE = 8.3
 SMALL_SIZE = 7.5
-CELL_PADDING = 3
+CELL_PADDING = 3  # left and right
+CELL_TOP = 2.5
+CELL_BOTTOM = 3.0
 
 _base = ParagraphStyle(
     "casebook-body",
@@ -201,6 +203,9 @@ ANNEX_LAST = ANNEX.clone("casebook-annex-last", spaceBefore=0)
 CELL = _base.clone("casebook-cell", fontSize=TABLE_SIZE, leading=10.4, spaceAfter=0)
 CELL_BOLD = CELL.clone("casebook-cell-bold", fontName=SANS_BOLD)
 CELL_HEAD = CELL.clone("casebook-cell-head", fontName=SANS_BOLD, textColor=ACCENT)
+CELL_HEAD_SMALL = CELL_HEAD.clone("casebook-cell-head-small", fontSize=7.2, leading=9)
+COMPACT = CELL.clone("casebook-compact", fontSize=7.5, leading=9.2)
+COMPACT_BOLD = COMPACT.clone("casebook-compact-bold", fontName=SANS_BOLD)
 CELL_LABEL = CELL.clone("casebook-cell-label", fontName=SANS_BOLD, textColor=MUTED)
 CELL_RIGHT = CELL.clone("casebook-cell-right", alignment=TA_RIGHT)
 CELL_MONO = CELL.clone("casebook-cell-mono", fontName=MONO, fontSize=7, leading=9)

@@ -142,6 +142,36 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def fitted(value: object, room: float, font: str = styles.SANS, size: float = 8.0) -> str:
+    """One line of text at most ``room`` points wide: the longest prefix that fits, with an
+    ellipsis when cut (for text drawn straight on the canvas)."""
+    text = line(shorten(plain(value), 600))
+    if styles.string_width(text, font, size) <= room:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if styles.string_width(text[:mid] + "\u2026", font, size) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "\u2026"
+
+
+def code_lines(value: object, room: float, font: str, size: float) -> Markup:
+    """A code such as "ALLEGATION-SINGLE-SOURCE" broken after its hyphens into lines that fit
+    ``room`` (ReportLab breaks only at spaces, and would cut the word anywhere)."""
+    parts = line(value).split("-")
+    lines: list[str] = []
+    for index, part in enumerate(parts):
+        piece = part + ("-" if index < len(parts) - 1 else "")
+        if lines and styles.string_width(lines[-1] + piece, font, size) <= room:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return Markup("<br/>".join(escape(piece) for piece in lines))
+
+
 # --- safe markup builders ---------------------------------------------------------------
 
 
@@ -221,9 +251,26 @@ def superscript(value: Markup) -> Markup:
 # --- flowables --------------------------------------------------------------------------
 
 
-def para(content: object, style: ParagraphStyle = styles.BODY) -> Paragraph:
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that keeps its line breaking for the last width it was wrapped to.
+
+    A table wraps every cell two or three times at the same width (to size the rows, to
+    split, to draw); line breaking is most of the layout time, so it is done once."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = self.__dict__.get("_wrapped")
+        if cached is not None and cached[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = cached
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            self._wrapped = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return width, height
+
+
+def para(content: object, style: ParagraphStyle = styles.BODY) -> Para:
     """A Paragraph of user text (escaped) or of :class:`Markup`."""
-    return Paragraph(esc(content), style)
+    return Para(esc(content), style)
 
 
 def cell(
@@ -232,7 +279,7 @@ def cell(
     """A table cell. Given the column ``width``, short plain text stays a plain string (no
     Paragraph parsing; the table style sets its font); anything else becomes a Paragraph."""
     if content is None or content == "":
-        return Paragraph(DASH, style)
+        return Para(DASH, style)
     if width is not None and not isinstance(content, Markup):
         text = clean(content)
         avail = width - 2 * styles.CELL_PADDING - 1
@@ -242,8 +289,8 @@ def cell(
             and styles.string_width(text, style.fontName, style.fontSize) <= avail
         ):
             return text
-    return Paragraph(esc(content), style)
+    return Para(esc(content), style)
 
 
-def empty(text: str = EMPTY_TEXT) -> Paragraph:
-    return Paragraph(esc(text), styles.EMPTY)
+def empty(text: str = EMPTY_TEXT) -> Para:
+    return Para(esc(text), styles.EMPTY)

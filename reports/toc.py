@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from reports import styles
-from reports.text import Markup, bold, esc, join, line, plain, shorten
+from reports.text import Markup, Para, bold, esc, fitted, join, line, plain, shorten
 
 OUTLINE_LIMIT = 110  # characters of an outline title
 PAGE_NUMBER_WIDTH = 24.0
@@ -36,6 +36,7 @@ class TocEntry:
     number: str  # "5.2", or "" for an unnumbered entry
     title: str
     level: int
+    closed: bool = False  # its sub-entries folded in the outline (a case table's persons)
 
     @property
     def label(self) -> str:
@@ -57,9 +58,11 @@ class Book:
         self._count += 1
         return f"{prefix}{self._count}"
 
-    def declare(self, title: str, level: int = 0, number: str = "") -> TocEntry:
+    def declare(
+        self, title: str, level: int = 0, number: str = "", closed: bool = False
+    ) -> TocEntry:
         """Declare a contents entry before the contents are laid out."""
-        entry = TocEntry(self._key("sec"), number, title, level)
+        entry = TocEntry(self._key("sec"), number, title, level, closed)
         self.entries.append(entry)
         return entry
 
@@ -78,16 +81,24 @@ class Book:
             room = styles.SECTION_ROOM if entry.level == 0 else styles.SUBSECTION_ROOM
         return [
             CondPageBreak(room),
-            Anchor(self, entry.key, entry.label, entry.level, contents=True),
-            Paragraph(text, style),
+            Anchor(self, entry.key, entry.label, entry.level, contents=True, closed=entry.closed),
+            Para(text, style),
         ]
 
-    def mark(self, title: str, level: int, closed: bool = False) -> Anchor:
-        """An outline entry (and link destination) that is not in the contents."""
-        return Anchor(self, self._key("out"), title, level, contents=False, closed=closed)
+    def mark(
+        self,
+        title: str,
+        level: int,
+        key: str | None = None,
+        text: str | None = None,
+        style: ParagraphStyle = styles.CELL_BOLD,
+    ) -> Anchor:
+        """An outline entry and link destination that is not in the contents; with ``text``
+        it also draws that text (bold, one line), e.g. a person's code in a table cell."""
+        return Anchor(self, key or self._key("out"), title, level, False, text=text, style=style)
 
     def contents(self, title: str = "Contents") -> list[Flowable]:
-        rows: list[Flowable] = [Paragraph(bold(title), styles.H1)]
+        rows: list[Flowable] = [Para(bold(title), styles.H1)]
         rows.extend(TocRow(self, entry) for entry in self.entries)
         return rows
 
@@ -124,8 +135,6 @@ def page_form(key: str) -> str:
 class Anchor(Flowable):  # type: ignore[misc]
     """Zero-size: when drawn, records its page, sets a destination and an outline entry."""
 
-    _ZERO = 0.0
-
     def __init__(
         self,
         book: Book,
@@ -134,6 +143,8 @@ class Anchor(Flowable):  # type: ignore[misc]
         level: int,
         contents: bool,
         closed: bool = False,
+        text: str | None = None,
+        style: ParagraphStyle = styles.CELL_BOLD,
     ) -> None:
         super().__init__()
         self.book = book
@@ -142,13 +153,23 @@ class Anchor(Flowable):  # type: ignore[misc]
         self.level = level
         self.closed = closed
         self.in_contents = contents
-        self.width = self.height = 0
+        self.text = line(text) if text else None
+        self.style = style
+        self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return (0, 0)
+        if self.text is None:
+            return (0, 0)
+        self.width, self.height = availWidth, self.style.leading
+        return self.width, self.height
 
     def draw(self) -> None:
         canv: Canvas = self.canv
+        if self.text is not None:
+            font, size = self.style.fontName, self.style.fontSize
+            canv.setFont(font, size)
+            canv.setFillColor(styles.INK)
+            canv.drawString(0, self.height - size, fitted(self.text, self.width, font, size))
         canv.bookmarkHorizontal(self.key, 0, 14)
         canv.addOutlineEntry(self.title, self.key, self.level, self.closed)
         _, y = canv.absolutePosition(0, 0)
@@ -172,25 +193,11 @@ class TocRow(Flowable):  # type: ignore[misc]
         self.width = availWidth
         return availWidth, self.height
 
-    def _fitted_title(self, room: float) -> str:
-        title = line(self.entry.label)
-        size = styles.TOC_SIZE
-        if styles.string_width(title, self.font, size) <= room:
-            return title
-        lo, hi = 0, len(title)
-        while lo < hi:  # the longest prefix that fits with an ellipsis
-            mid = (lo + hi + 1) // 2
-            if styles.string_width(title[:mid] + "\u2026", self.font, size) <= room:
-                lo = mid
-            else:
-                hi = mid - 1
-        return title[:lo].rstrip() + "\u2026"
-
     def draw(self) -> None:
         canv: Canvas = self.canv
         baseline = 4.0
         room = self.width - self.indent - PAGE_NUMBER_WIDTH - 18
-        title = self._fitted_title(room)
+        title = fitted(self.entry.label, room, self.font, styles.TOC_SIZE)
         canv.setFont(self.font, styles.TOC_SIZE)
         canv.setFillColor(styles.INK if self.entry.level == 0 else styles.MUTED)
         canv.drawString(self.indent, baseline, title)

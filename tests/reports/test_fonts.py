@@ -83,8 +83,7 @@ def test_hostile_characters_are_drawn_or_replaced_never_missing(kind: str) -> No
         assert not {c for c in drawable(chars) if ord(c) not in glyphs(face)}, face
 
 
-def test_builders_cover_mixed_scripts() -> None:
-    assert {"person", "thematic", "audit"} <= set(BUILDS) or set(BUILDS) == {"person"}
+def test_the_samples_mix_the_scripts() -> None:
     sample: Callable[[], Any] = BUILDS["person"][0]
     text = " ".join(pdftools.strings(sample()))
     for script_letter in ("\u0540", "\u0410", "\u0259", "\u0130", "\u015f", "\u0131", "\u011f"):

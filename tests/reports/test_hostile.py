@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from reports import person
+from reports import audit, person, thematic
 from tests.reports import hostile, pdftools, samples
+from tests.reports.builds import BUILDS
 
 # No shrinking: one build takes a fraction of a second, and shrinking hundreds of draws would
 # take minutes; the failure report lists every draw anyway.
@@ -52,13 +53,15 @@ def test_the_walk_reaches_every_string_field() -> None:
     assert filled.meta.keywords == ("MARK", "MARK", "MARK")
 
 
-@SETTINGS
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=15)
 @given(data=st.data())
 def test_person_dossier_survives_hostile_strings_everywhere(data: st.DataObject) -> None:
     dossier = hostile.fill(samples.person_dossier(), samples.PersonDossier, drawer(data))
     assert_safe(person.build(dossier))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("value", "every"),
     [(hostile.LONG_WORD, 1), (hostile.LONG_TEXT, 5)],
@@ -76,6 +79,31 @@ def test_person_dossier_with_huge_values(value: str, every: int) -> None:
 
 
 @pytest.mark.parametrize("offset", [0, 7, 13])
-def test_person_dossier_with_the_hostile_strings_dealt_round_the_fields(offset: int) -> None:
-    dossier: Any = hostile.dealt(samples.person_dossier(), offset)
-    assert_safe(person.build(dossier))
+@pytest.mark.parametrize("kind", sorted(BUILDS))
+def test_hostile_strings_dealt_round_the_fields(kind: str, offset: int) -> None:
+    dto, build = BUILDS[kind]
+    value: Any = hostile.dealt(dto(), offset)
+    assert_safe(build(value))
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=10)
+@given(data=st.data())
+def test_thematic_report_survives_hostile_strings_everywhere(data: st.DataObject) -> None:
+    report = hostile.fill(samples.thematic_report(4), samples.ThematicReport, drawer(data))
+    assert_safe(thematic.build(report))
+
+
+@settings(SETTINGS, max_examples=10)
+@given(data=st.data())
+def test_audit_report_survives_hostile_strings_everywhere(data: st.DataObject) -> None:
+    report = hostile.fill(samples.audit_report(), samples.AuditReport, drawer(data))
+    assert_safe(audit.build(report))
+
+
+@pytest.mark.slow
+def test_thematic_report_with_a_5000_character_word_everywhere() -> None:
+    report = hostile.every_field(samples.thematic_report(3), hostile.LONG_WORD)
+    pdf = thematic.build(report)
+    assert_safe(pdf)
+    assert pdftools.qpdf_check(pdf).returncode == 0
