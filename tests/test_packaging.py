@@ -59,3 +59,32 @@ def test_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path) -> None
     assert "matches the code" in run(casebook, "db", "check", cwd=workdir, env=clean_env)
     assert (workdir / "instance" / "casebook.sqlite3").is_file()
     assert sys.version_info >= (3, 11)
+    _builds_a_pdf_with_the_shipped_fonts(python, workdir, clean_env)
+
+
+def _builds_a_pdf_with_the_shipped_fonts(python: Path, workdir: Path, env: dict[str, str]) -> None:
+    """The installed wheel carries the fonts: a dossier builds from it, and (with the same
+    ReportLab) it is byte for byte the dossier the source tree builds."""
+    import hashlib
+
+    import reportlab
+
+    from reports import person
+    from tests.reports import samples
+
+    (workdir / "samples.py").write_text((ROOT / "tests" / "reports" / "samples.py").read_text())
+    out = run(
+        python,
+        "-c",
+        "import hashlib, reportlab, samples, reports.person, reports.styles;"
+        "pdf = reports.person.build(samples.person_dossier());"
+        "print(reports.styles.FONT_DIR); print(reportlab.Version);"
+        "print(hashlib.sha256(pdf).hexdigest()); print(pdf[:8].decode())",
+        cwd=workdir,
+        env=env,
+    ).split()
+    font_dir, version, digest, magic = out
+    assert "site-packages" in font_dir and str(ROOT) not in font_dir
+    assert magic.startswith("%PDF-")
+    if version == reportlab.Version:
+        assert digest == hashlib.sha256(person.build(samples.person_dossier())).hexdigest()
