@@ -32,6 +32,7 @@ from casebook.models.sources import CustodyLogEntry, EvidenceFile, Informant, So
 from casebook.services import records
 from casebook.services import sources as service
 from casebook.services.context import Context
+from casebook.services.records import clean_text
 from casebook.vocab import CustodyAction, Reliability, Role, SourceAffiliation, SourceType
 from casebook.web.citations import owners_with_persons
 from casebook.web.deps import db, settings, store, web_context
@@ -63,7 +64,7 @@ def index() -> str:
     conditions: list[Any] = []
     if not form.show_retracted.data:
         conditions.append(Source.retracted_at.is_(None))
-    if q := (form.q.data or "").strip():
+    if q := clean_text(form.q.data or ""):
         conditions.append(func.lower(Source.title).contains(q.lower(), autoescape=True))
     if chosen := term(SourceType, form.source_type.data):
         conditions.append(Source.source_type == chosen)
