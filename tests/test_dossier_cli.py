@@ -185,8 +185,6 @@ def test_thematic_report_with_filters(seeded: tuple[Casebook, int, int], tmp_pat
         "pow",
         "--act-type",
         "TORTURE",
-        "--from",
-        "2020-01-01",
         "--person",
         str(clean),
         "-o",

@@ -7,6 +7,7 @@ stored, and the PDF is written to ``-o FILE`` (the write is logged as an export)
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -34,6 +35,11 @@ from casebook.vocab import (
     Recipient,
     Vocab,
 )
+
+# A failed build is explained in one line (``dossier N failed: ...``); its traceback goes to
+# the log only when CASEBOOK_DEBUG=1 asks for it.
+if os.environ.get("CASEBOOK_DEBUG") != "1":
+    logging.getLogger("casebook.jobs").addHandler(logging.NullHandler())
 
 
 def _choice(vocab: type[Vocab]) -> click.Choice[str]:
