@@ -19,7 +19,20 @@ from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from casebook.services.dto import MONTHS, FuzzyDate
 from reports import styles
-from reports.text import DASH, Markup, Para, bold, cell, empty, esc, fitted, italic, line, muted
+from reports.text import (
+    DASH,
+    Markup,
+    Para,
+    bold,
+    cell,
+    clean,
+    empty,
+    esc,
+    fitted,
+    italic,
+    line,
+    para,
+)
 
 NOT_RECORDED = "not recorded"
 
@@ -41,13 +54,6 @@ def span(start: FuzzyDate | date | None, end: date | FuzzyDate | None) -> str:
     if first and last and first != last:
         return f"{first} \u2013 {last}"
     return first or (f"until {last}" if last else "")
-
-
-def or_missing(value: object) -> Markup:
-    """The value, or a muted "not recorded" when there is none."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return Markup(f"<i>{muted(NOT_RECORDED)}</i>")
-    return esc(value)
 
 
 def fraction_widths(*fractions: float, total: float = styles.FRAME_WIDTH) -> list[float]:
@@ -102,15 +108,17 @@ class Overflow:
     def cell(self, value: object, width: float, label: str, style: ParagraphStyle) -> object:
         if value is None or value == "":
             return DASH
-        if isinstance(value, Markup):
-            markup = value
-        elif isinstance(value, str) and len(value) <= 120:
-            return cell(value, style, width)
-        else:
-            markup = esc(value)
-        if len(markup) <= width * self.CHARS_PER_POINT:
-            return Para(markup, style)
-        self.items.append((label, markup))
+        limit = width * self.CHARS_PER_POINT
+        if not isinstance(value, Markup):
+            text = clean(value)
+            if len(text) <= 120:
+                return cell(text, style, width)
+            if len(text) <= limit:
+                return para(text, style)
+            value = esc(text)
+        elif len(value) <= limit:
+            return Para(value, style)
+        self.items.append((label, value))
         return Para(italic(f"continued below (C{len(self.items)})"), style)
 
     def flowables(self, start: int = 0, stop: int | None = None) -> list[Flowable]:
@@ -135,7 +143,7 @@ def grid(
     (``styles.CELL_HEAD_SMALL`` for tables of narrow number columns)."""
     data: list[list[object]] = []
     if header is not None:
-        data.append([Para(esc(h), head) for h in header])
+        data.append([para(h, head) for h in header])
     overflow = Overflow()
     for number, row in enumerate(rows, start=1):
         data.append(cells(row, widths, header, number, overflow))
@@ -177,10 +185,12 @@ def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> list
     overflow = Overflow()
     data = [
         [
-            Para(esc(label), styles.CELL_LABEL),
+            cell(label, styles.CELL_LABEL, widths[0]),
             value
             if isinstance(value, Flowable)
-            else overflow.cell(or_missing(value), widths[1], label, styles.CELL),
+            else overflow.cell(value, widths[1], label, styles.CELL)
+            if value is not None and not (isinstance(value, str) and not value.strip())
+            else para(NOT_RECORDED, styles.CELL_MISSING),
         ]
         for label, value in rows
     ]
@@ -190,6 +200,8 @@ def facts(rows: Sequence[tuple[str, object]], label_width: float = 0.27) -> list
             [
                 *table_style(header=False, zebra=False, rows=len(data)),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.35, styles.GRID),
+                ("FONTNAME", (0, 0), (0, -1), styles.SANS_BOLD),
+                ("TEXTCOLOR", (0, 0), (0, -1), styles.MUTED),
             ]
         )
     )
@@ -248,7 +260,7 @@ def box(content: Sequence[Flowable], fill: Color, border: Color | None = None) -
 
 def paragraphs(texts: Sequence[str], style: ParagraphStyle = styles.BODY) -> list[Flowable]:
     """Each text as its own paragraph (blank texts skipped)."""
-    return [Para(esc(t), style) for t in texts if t and t.strip()]
+    return [para(t, style) for t in texts if t and t.strip()]
 
 
 def prose(texts: Sequence[str]) -> list[Flowable]:

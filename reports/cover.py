@@ -13,7 +13,7 @@ from casebook.services.dto import DossierMeta
 from reports import styles
 from reports.blocks import facts, subheading
 from reports.page import cutoff_text
-from reports.text import Para, bold, esc, join
+from reports.text import bold, join, para
 from reports.toc import Book
 
 VERIFY_NOTE = (
@@ -32,8 +32,8 @@ def cover(
     """The cover (``about``: what the document concerns; ``rows``: extra control-block
     lines), then the contents on the first body page."""
     yield Spacer(1, 14 * mm)
-    yield Para(esc(meta.kind.label.upper()), styles.COVER_KIND)
-    yield Para(esc(meta.title), styles.COVER_TITLE)
+    yield para(meta.kind.label.upper(), styles.COVER_KIND)
+    yield para(meta.title, styles.COVER_TITLE)
     yield from about
     yield Spacer(1, 10 * mm)
     yield from subheading(bold("Control block"), styles.H2)
@@ -52,7 +52,7 @@ def cover(
         label_width=0.3,
     )
     yield Spacer(1, 6)
-    yield Para(esc(VERIFY_NOTE), styles.SMALL)
+    yield para(VERIFY_NOTE, styles.SMALL)
     yield NextPageTemplate("body")
     yield PageBreak()
     yield from book.contents()

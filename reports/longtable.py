@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from reports import styles
 from reports.blocks import Overflow, cells, table_style
-from reports.text import Para, esc
+from reports.text import para
 
 FORCE_SPLIT = 0xFFFFFF
 RowStyle = Callable[[int, Sequence[object]], list[tuple[Any, ...]]]
@@ -79,7 +79,7 @@ class PagedTable(Flowable):  # type: ignore[misc]
         self.made = 0
         self.done = 0
         self.cell = cell
-        self.head = [Para(esc(h), styles.CELL_HEAD_SMALL) for h in self.header]
+        self.head = [para(h, styles.CELL_HEAD_SMALL) for h in self.header]
         self.head_height = row_height(self.head, self.widths, cell.leading)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

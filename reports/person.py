@@ -37,7 +37,7 @@ from reports.blocks import (
 from reports.citations import Citations, annex
 from reports.cover import cover
 from reports.document import Progress, ProgressCallback, render
-from reports.text import Markup, Para, bold, empty, esc, italic, join, muted
+from reports.text import Markup, Para, bold, empty, esc, italic, join, muted, para
 from reports.toc import Book, TocEntry
 
 ICRC_TYPES = frozenset({"ICRC_VISIT", "CAPTURE_CARD"})
@@ -131,7 +131,7 @@ def _cover(d: PersonDossier, book: Book) -> Iterator[Flowable]:
 def _urgent(d: PersonDossier) -> Flowable:
     note = d.summary.urgency_note or "Marked urgent by the preparer."
     return box(
-        [Para(bold("URGENT"), styles.URGENT), Para(esc(note), styles.BODY_TIGHT)],
+        [Para(bold("URGENT"), styles.URGENT), para(note, styles.BODY_TIGHT)],
         styles.URGENT_FILL,
         styles.URGENT_INK,
     )
@@ -146,7 +146,7 @@ def _summary(state: _Build) -> Iterator[Flowable]:
         yield _urgent(state.dossier)
         yield Spacer(1, 6)
     else:
-        yield Para(esc("Not marked urgent."), styles.BODY)
+        yield para("Not marked urgent.", styles.BODY)
     yield from paragraphs(s.text.split("\n\n")) if s.text and s.text.strip() else [empty()]
 
 
@@ -156,7 +156,7 @@ def _identity(state: _Build) -> Iterator[Flowable]:
         if who.names:
             rows = [
                 [
-                    Para(esc(n.text), styles.NAME) if len(n.text) < 300 else n.text,
+                    para(n.text, styles.NAME) if len(n.text) < 300 else n.text,
                     join([n.script_label, muted(n.script_code)]),
                     join([n.language_label, muted(n.language_code)]),
                     n.kind_label,
@@ -402,14 +402,12 @@ def _actions(state: _Build) -> Iterator[Flowable]:
 
 def _annex(state: _Build) -> Iterator[Flowable]:
     sources = state.dossier.sources
-    yield Para(
-        esc(
-            "Sources are numbered in order of first citation. Source reliability follows the "
-            "Admiralty scale (A completely reliable to E unreliable, F cannot be judged); each "
-            "citation's credibility is graded separately (1 confirmed to 5 improbable, 6 cannot "
-            "be judged). A source held above this document's audience appears only by number "
-            "and type."
-        ),
+    yield para(
+        "Sources are numbered in order of first citation. Source reliability follows the "
+        "Admiralty scale (A completely reliable to E unreliable, F cannot be judged); each "
+        "citation's credibility is graded separately (1 confirmed to 5 improbable, 6 cannot "
+        "be judged). A source held above this document's audience appears only by number "
+        "and type.",
         styles.SMALL,
     )
     if not sources:

@@ -20,7 +20,7 @@ from reports.blocks import (
     subheading,
 )
 from reports.citations import Citations
-from reports.text import Markup, Para, bold, coloured, empty, esc, join, muted
+from reports.text import Markup, Para, bold, coloured, empty, esc, join, muted, para
 
 MATRIX_WIDTHS = fraction_widths(0.07, 0.31, 0.17, 0.33, 0.12)
 CHARGE_WIDTHS = fraction_widths(0.17, 0.27, 0.27, 0.13, 0.16)
@@ -66,13 +66,13 @@ def section(p: ProceedingEntry, cites: Citations) -> Iterator[Flowable]:
         ]
     )
     if p.summary:
-        yield Para(esc(p.summary), styles.BODY)
+        yield para(p.summary, styles.BODY)
     yield from subheading(bold("Charges"))
     yield from charges(p)
     yield from subheading(bold("Hearings"))
     yield from hearings(p.hearings, cites)
     yield from subheading(bold("Verdict"))
-    yield Para(esc(p.verdict_summary), styles.BODY) if p.verdict_summary else empty()
+    yield para(p.verdict_summary, styles.BODY) if p.verdict_summary else empty()
     yield from subheading(bold("Sentence and appeal"))
     yield from sentences(p.sentences, cites)
     yield from subheading(bold("Fair-trial guarantees (G01\u2013G15)"))

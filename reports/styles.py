@@ -14,6 +14,7 @@ import threading
 from functools import cache
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -56,6 +57,10 @@ def register_fonts() -> None:
             SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC
         )
         pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
+        # Streams are Flate-compressed only: ASCII85 on top makes files a quarter larger and
+        # costs time, for 7-bit safety no one needs. (A process-wide ReportLab setting; only
+        # the builders in reports/ use ReportLab.)
+        rl_config.useA85 = 0
         _registered.append(True)
 
 
@@ -207,6 +212,7 @@ CELL_HEAD_SMALL = CELL_HEAD.clone("casebook-cell-head-small", fontSize=7.2, lead
 COMPACT = CELL.clone("casebook-compact", fontSize=7.5, leading=9.2)
 COMPACT_BOLD = COMPACT.clone("casebook-compact-bold", fontName=SANS_BOLD)
 CELL_LABEL = CELL.clone("casebook-cell-label", fontName=SANS_BOLD, textColor=MUTED)
+CELL_MISSING = CELL.clone("casebook-cell-missing", fontName=SANS_ITALIC, textColor=MUTED)
 CELL_RIGHT = CELL.clone("casebook-cell-right", alignment=TA_RIGHT)
 CELL_MONO = CELL.clone("casebook-cell-mono", fontName=MONO, fontSize=7, leading=9)
 NAME = _base.clone("casebook-name", fontSize=12, leading=16, spaceAfter=0)

@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote, urlsplit
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -251,11 +252,70 @@ def superscript(value: Markup) -> Markup:
 # --- flowables --------------------------------------------------------------------------
 
 
-class Para(Paragraph):  # type: ignore[misc]
-    """A Paragraph that keeps its line breaking for the last width it was wrapped to.
+_TEMPLATES: dict[int, tuple[ParagraphStyle, Any]] = {}
+_PARSED: dict[tuple[str, int], tuple[ParagraphStyle, list[Any]]] = {}
+_PARSED_LIMIT = 4096
 
-    A table wraps every cell two or three times at the same width (to size the rows, to
-    split, to draw); line breaking is most of the layout time, so it is done once."""
+
+def _template(style: ParagraphStyle) -> Any:
+    """The text fragment ReportLab's parser makes for ``style`` (computed once)."""
+    found = _TEMPLATES.get(id(style))
+    if found is None or found[0] is not style:
+        found = (style, Paragraph("x", style).frags[0])
+        _TEMPLATES[id(style)] = found
+    return found[1]
+
+
+def _text_frags(lines: list[str], style: ParagraphStyle) -> list[Any]:
+    """Fragments for plain lines of text, made without the parser."""
+    template = _template(style)
+    frags = []
+    for number, piece in enumerate(lines):
+        if number:
+            frags.append(template.clone(text="", lineBreak=True, link=[], us_lines=[]))
+        frags.append(template.clone(text=piece, link=[], us_lines=[]))
+    return frags
+
+
+def _markup_frags(markup: Markup, style: ParagraphStyle) -> list[Any]:
+    """Fragments for :class:`Markup`: without the parser when it holds no tag but line
+    breaks; else parsed once per (markup, style) and copied for each use."""
+    if "<" not in markup.replace("<br/>", ""):
+        return _text_frags([unescape(piece) for piece in markup.split("<br/>")], style)
+    key = (str(markup), id(style))
+    found = _PARSED.get(key)
+    if found is None or found[0] is not style:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        found = (style, Paragraph(markup, style).frags)
+        _PARSED[key] = found
+    return [
+        f.clone(link=list(getattr(f, "link", [])), us_lines=list(getattr(f, "us_lines", [])))
+        for f in found[1]
+    ]
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """The Paragraph every builder uses.
+
+    - Made from :class:`Markup`, its fragments come from :func:`_markup_frags`: ReportLab's
+      markup parser is the costliest step of making a paragraph, and most markup here is
+      escaped text, or the same small piece over and over ("no citation").
+    - It keeps its line breaking for the last width it was wrapped to: a table wraps every
+      cell two or three times at the same width (to size the rows, to split, to draw)."""
+
+    def __init__(
+        self,
+        text: Any,
+        style: ParagraphStyle,
+        bulletText: str | None = None,
+        frags: list[Any] | None = None,
+        caseSensitive: int = 1,
+        encoding: str = "utf8",
+    ) -> None:
+        if frags is None and isinstance(text, Markup):
+            frags = _markup_frags(text, style)
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cached = self.__dict__.get("_wrapped")
@@ -269,8 +329,14 @@ class Para(Paragraph):  # type: ignore[misc]
 
 
 def para(content: object, style: ParagraphStyle = styles.BODY) -> Para:
-    """A Paragraph of user text (escaped) or of :class:`Markup`."""
-    return Para(esc(content), style)
+    """A Paragraph of :class:`Markup`, or of plain user text (which never meets the markup
+    parser: its fragments are made directly, so nothing in it can be read as markup)."""
+    if isinstance(content, Markup):
+        return Para(content, style)
+    text = clean(content)
+    if len(text) > LONG_WORD:
+        text = _LONG_WORD.sub(_chunks, text)
+    return Para(text, style, frags=_text_frags(text.split("\n"), style))
 
 
 def cell(
@@ -279,7 +345,7 @@ def cell(
     """A table cell. Given the column ``width``, short plain text stays a plain string (no
     Paragraph parsing; the table style sets its font); anything else becomes a Paragraph."""
     if content is None or content == "":
-        return Para(DASH, style)
+        return para(DASH, style)
     if width is not None and not isinstance(content, Markup):
         text = clean(content)
         avail = width - 2 * styles.CELL_PADDING - 1
@@ -289,8 +355,8 @@ def cell(
             and styles.string_width(text, style.fontName, style.fontSize) <= avail
         ):
             return text
-    return Para(esc(content), style)
+    return para(content, style)
 
 
 def empty(text: str = EMPTY_TEXT) -> Para:
-    return Para(esc(text), styles.EMPTY)
+    return para(text, styles.EMPTY)

@@ -29,7 +29,7 @@ from reports.cover import cover
 from reports.document import Progress, ProgressCallback, render
 from reports.longtable import PagedTable
 from reports.page import cutoff_text
-from reports.text import Markup, Para, bold, empty, esc, goto, join
+from reports.text import Markup, Para, bold, empty, esc, goto, join, para
 from reports.toc import Book, TocEntry
 
 CASE_WIDTHS = fraction_widths(0.075, 0.16, 0.14, 0.10, 0.16, 0.18, 0.10, 0.085)
@@ -76,6 +76,19 @@ class _Build:
 def build(report: ThematicReport, progress: ProgressCallback | None = None) -> bytes:
     """The thematic report as PDF bytes (the same DTO always gives the same bytes)."""
     book = Book()
+    result = render(report.meta, book, story(report, book, progress))
+    if progress is not None:
+        total = len(SECTIONS) + len(report.cases)
+        progress(total, total)
+    return result
+
+
+def story(
+    report: ThematicReport, book: Book, progress: ProgressCallback | None = None
+) -> Iterator[Flowable]:
+    """The report's flowables, made as the layout asks for them. ``build`` lays them out
+    on the casebook page furniture; the benchmark lays them out bare, with a ``Book``
+    that makes no contents, anchors or bookmarks, as the single-pass baseline."""
     total = len(SECTIONS) + len(report.cases)
     state = _Build(report, book, Citations(report.notes, report.sources), progress, total)
     plan: list[tuple[TocEntry, Section]] = []
@@ -89,10 +102,7 @@ def build(report: ThematicReport, progress: ProgressCallback | None = None) -> b
             ]
     for index, row in enumerate(report.cases):
         state.case_keys.setdefault(row.code, f"case-{index}")
-    result = render(report.meta, book, _story(state, plan))
-    if progress is not None:
-        progress(total, total)
-    return result
+    return _story(state, plan)
 
 
 def _story(state: _Build, plan: list[tuple[TocEntry, Section]]) -> Iterator[Flowable]:
@@ -137,20 +147,18 @@ def _methodology(state: _Build) -> Iterator[Flowable]:
     r = state.report
     yield from prose(r.methodology)
     yield from subheading(bold("Grading and corroboration"))
-    yield Para(
-        esc(
-            "Sources are graded once for reliability on the Admiralty scale (A completely reliable "
-            "to E unreliable, F cannot be judged); every citation is graded separately for "
-            "credibility (1 confirmed to 5 improbable, 6 cannot be judged). An allegation's status "
-            "follows from its citations:"
-        ),
+    yield para(
+        "Sources are graded once for reliability on the Admiralty scale (A completely reliable "
+        "to E unreliable, F cannot be judged); every citation is graded separately for "
+        "credibility (1 confirmed to 5 improbable, 6 cannot be judged). An allegation's status "
+        "follows from its citations:",
         styles.BODY,
     )
     rows = [[status.label, STATUS_MEANING[status]] for status in AllegationStatus]
     yield from grid(rows, fraction_widths(0.22, 0.78), header=["Status", "Rule"])
     yield Spacer(1, 4)
-    yield Para(
-        esc(f"Figures count the records as they stood at the cut-off, {cutoff_text(r.meta)} UTC."),
+    yield para(
+        f"Figures count the records as they stood at the cut-off, {cutoff_text(r.meta)} UTC.",
         styles.BODY,
     )
 
@@ -253,7 +261,7 @@ def _theme(state: _Build, theme: Theme) -> Iterator[Flowable]:
     texts = [t for t in theme.paragraphs if t and t.strip()]
     if texts:
         for t in texts[:-1]:
-            yield Para(esc(t), styles.BODY)
+            yield para(t, styles.BODY)
         yield Para(Markup(f"{esc(texts[-1])}{state.cites.refs(theme.notes)}"), styles.BODY)
     else:
         yield empty()
@@ -263,7 +271,7 @@ def _theme(state: _Build, theme: Theme) -> Iterator[Flowable]:
         yield from _figure_table(theme.figures)
         yield Spacer(1, 5)
     if theme.key == "trials" and state.report.matrix:
-        yield Para(esc("The aggregate fair-trial matrix is in section 3."), styles.SMALL)
+        yield para("The aggregate fair-trial matrix is in section 3.", styles.SMALL)
     if theme.cases:
         links = [
             goto(state.case_keys[c], c) if c in state.case_keys else esc(c) for c in theme.cases
@@ -304,11 +312,9 @@ def _cases(state: _Build) -> Iterator[Flowable]:
     if not cases:
         yield empty("No person in the selection.")
         return
-    yield Para(
-        esc(
-            f"{len(cases):,} persons, in the order of the selection. Names appear as the "
-            "consent on record allows."
-        ),
+    yield para(
+        f"{len(cases):,} persons, in the order of the selection. Names appear as the "
+        "consent on record allows.",
         styles.SMALL,
     )
     rows = (_case_cells(state, i, row) for i, row in enumerate(cases))
@@ -322,7 +328,7 @@ def _sources(state: _Build) -> Iterator[Flowable]:
     if not sources:
         yield empty("No source cited.")
         return
-    yield Para(esc("Sources are numbered as cited in the case table and the notes."), styles.SMALL)
+    yield para("Sources are numbered as cited in the case table and the notes.", styles.SMALL)
     yield from annex(sources)
 
 
@@ -331,9 +337,7 @@ def _transliteration(state: _Build) -> Iterator[Flowable]:
     if not rows:
         yield empty("No person named in full in this report.")
         return
-    yield Para(
-        esc("Each name as recorded in each script (not machine transliteration)."), styles.SMALL
-    )
+    yield para("Each name as recorded in each script (not machine transliteration).", styles.SMALL)
     cells = ([t.code, t.armenian, t.latin, t.cyrillic] for t in rows)
     yield PagedTable(["Code", "Armenian", "Latin", "Cyrillic"], NAME_WIDTHS, cells)
 

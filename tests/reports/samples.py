@@ -6,6 +6,7 @@ The benchmark (``tests.benchmarks.bench_reports``) builds its synthetic reports 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 from casebook.services.dto import (
@@ -683,4 +684,47 @@ def audit_report() -> AuditReport:
             ("ALLEGATION-SINGLE-SOURCE", rows[2:]),
         ),
         by_person=((f"P-3 {ARMENIAN}", (rows[0], rows[2])), ("No person", rows[1:2])),
+    )
+
+
+def rich_person_dossier() -> PersonDossier:
+    """A person with a long record (the per-person latency benchmark): two detention
+    episodes of twelve custody events, a trial and its appeal with six hearings each, six
+    allegations with medical evaluations, thirty sources and sixty notes."""
+    base = person_dossier()
+    note_count, source_count = 60, 30
+    all_sources = tuple(
+        dataclasses.replace(
+            base.sources[n % 4], number=n + 1, coded=False, title=f"Invented source {n + 1}"
+        )
+        if n % 7
+        else SourceEntry(number=n + 1, coded=True, type_label="Witness testimony")
+        for n in range(source_count)
+    )
+    all_notes = tuple(
+        dataclasses.replace(base.notes[n % 7], number=n + 1, source_number=n % source_count + 1)
+        for n in range(note_count)
+    )
+    episode = base.episodes[0]
+    events = tuple(
+        dataclasses.replace(episode.events[i % 3], notes=((i * 3) % note_count + 1,))
+        for i in range(12)
+    )
+    hearing = base.proceedings[0].hearings[0]
+    trial = dataclasses.replace(base.proceedings[0], hearings=(hearing,) * 6)
+    appeal = dataclasses.replace(trial, instance_label="Appeal", reviews="appeal of 1(101)-12/2021")
+    allegations = tuple(
+        dataclasses.replace(base.allegations[0], act_type=act, notes=(i + 1, i + 11, i + 21))
+        for i, act in enumerate(list(ActType)[:6])
+    )
+    return dataclasses.replace(
+        base,
+        episodes=(dataclasses.replace(episode, events=events),) * 2,
+        proceedings=(trial, appeal),
+        allegations=allegations,
+        submissions=base.submissions * 5,
+        legal=base.legal * 2,
+        sources=all_sources,
+        notes=all_notes,
+        methodology=base.methodology * 3,
     )
