@@ -42,11 +42,14 @@ def _day(moment: datetime | None) -> str:
     return FuzzyDate(moment.date()).text()
 
 
-def methodology(profile: Profile, cutoff: datetime | None) -> tuple[str, ...]:
+def methodology(
+    profile: Profile, cutoff: datetime | None, *, rules: bool = True
+) -> tuple[str, ...]:
+    """``rules``: include the grading and corroboration rules (the thematic report's builder
+    lays them out as a table of its own)."""
     ceiling = AUDIENCE_CEILING[profile.audience]
     return (
-        GRADING,
-        CORROBORATION,
+        *((GRADING, CORROBORATION) if rules else ()),
         PRESERVATION,
         f"This document reflects the records as last changed on {_day(cutoff)} (the data "
         "cut-off); anything recorded later is not included.",

@@ -340,7 +340,10 @@ def build(
         sources=sources,
         notes=notes,
         transliteration=cases.transliteration(),
-        methodology=(*methodology(profile, cutoff), "The selection: " + "; ".join(words) + "."),
+        methodology=(
+            *methodology(profile, cutoff, rules=False),
+            "The selection: " + "; ".join(words) + ".",
+        ),
         limitations=(
             *limitations(profile),
             "Every figure counts only the records included in this version of the report.",
