@@ -8,11 +8,26 @@ from collections.abc import Iterator
 from reportlab.platypus import Flowable, Spacer
 
 from casebook.services.dto import AllegationEntry, DeathEntry, InvolvementEntry, MedicalEntry
-from casebook.vocab import AllegationStatus
+from casebook.vocab import ActType, AllegationStatus
 from reports import styles
 from reports.blocks import Badge, caption, day_text, facts, span, subheading
 from reports.citations import Citations
 from reports.text import Markup, Para, bold, empty, esc, join, muted
+
+# Acts whose documentation expects a medical or forensic evaluation (Istanbul, Minnesota).
+HARM = frozenset(
+    {
+        ActType.TORTURE,
+        ActType.ILL_TREATMENT,
+        ActType.THREATS,
+        ActType.SEXUAL_VIOLENCE,
+        ActType.FORCED_CONFESSION,
+        ActType.EXTRAJUDICIAL_EXECUTION,
+        ActType.DEATH_IN_CUSTODY,
+        ActType.DENIAL_OF_MEDICAL_CARE,
+        ActType.INHUMAN_CONDITIONS,
+    }
+)
 
 # What each status means (the corroboration rule), printed next to the badge.
 STATUS_MEANING = {
@@ -75,6 +90,8 @@ def section(a: AllegationEntry, cites: Citations) -> Iterator[Flowable]:
         yield Para(Markup(f"{esc(a.description)}{cites.refs(a.notes)}"), styles.BODY)
     else:
         yield empty()
+    if not a.medical and a.act_type not in HARM:
+        return  # a procedural act (denial of counsel...): no medical evaluation to expect
     yield from subheading(bold("Medical evaluation (Istanbul Protocol)"))
     if not a.medical:
         yield empty("No medical evaluation recorded.")

@@ -9,6 +9,7 @@ raising a layout error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -92,6 +93,15 @@ def table_style(
     return commands
 
 
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
+
+
+def visible_length(markup: Markup) -> int:
+    """About how many characters ``markup`` shows (tags left out, entities as one)."""
+    return len(_ENTITY.sub("_", _TAG.sub("", markup)))
+
+
 class Overflow:
     """Cell content too long for its column moves below the table, in full.
 
@@ -116,7 +126,7 @@ class Overflow:
             if len(text) <= limit:
                 return para(text, style)
             value = esc(text)
-        elif len(value) <= limit:
+        elif visible_length(value) <= limit:
             return Para(value, style)
         self.items.append((label, value))
         return Para(italic(f"continued below (C{len(self.items)})"), style)

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Spacer
 
 from casebook.services.dto import HearingEntry, MatrixRow, ProceedingEntry, SentenceEntry
+from casebook.vocab import Finding
 from reports import styles
 from reports.blocks import (
     day_text,
@@ -149,8 +150,16 @@ def sentences(items: tuple[SentenceEntry, ...], cites: Citations) -> Iterator[Fl
 
 
 def matrix(rows_in: tuple[MatrixRow, ...], cites: Citations) -> Iterator[Flowable]:
-    if not rows_in:
-        yield empty("No fair-trial assessment recorded for this proceeding.")
+    """All fifteen guarantees with their findings, rationale and sources; one line when
+    nothing at all has been assessed."""
+    unassessed = all(
+        r.finding is Finding.NO_INFORMATION and not r.rationale and not r.notes for r in rows_in
+    )
+    if unassessed:
+        yield empty(
+            "No fair-trial assessment recorded for this proceeding: every guarantee (G01\u2013G15) "
+            "is \u201cno information\u201d."
+        )
         return
     rows: list[list[object]] = []
     extra: list[tuple[Any, ...]] = []

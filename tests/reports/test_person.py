@@ -8,7 +8,7 @@ import re
 import pytest
 
 from casebook.services.dto import Disclosure, PersonDossier
-from casebook.vocab import Audience, PersonStatus
+from casebook.vocab import ActType, Audience, Finding, PersonStatus
 from reports import pdfinfo, person
 from tests.reports import pdftools, samples
 
@@ -265,3 +265,24 @@ def test_poppler_reads_the_same_text(pdf: bytes, dossier: PersonDossier) -> None
     text = pdftools.pdftotext(pdf)
     for name in dossier.identity.names:
         assert name.text in text
+
+
+def test_an_unassessed_proceeding_gets_one_line_not_fifteen_rows(dossier: PersonDossier) -> None:
+    blank = tuple(
+        dataclasses.replace(r, finding=Finding.NO_INFORMATION, rationale=None, notes=())
+        for r in dossier.proceedings[0].matrix
+    )
+    proceeding = dataclasses.replace(dossier.proceedings[0], matrix=blank)
+    text = pdftools.text(person.build(dataclasses.replace(dossier, proceedings=(proceeding,))))
+    assert "No fair-trial assessment recorded for this proceeding" in text
+    assert "G08 Witnesses; equality of arms" not in text
+
+
+def test_a_procedural_allegation_has_no_empty_medical_block(dossier: PersonDossier) -> None:
+    procedural = dataclasses.replace(
+        dossier.allegations[0], act_type=ActType.DENIAL_OF_COUNSEL, medical=()
+    )
+    harm = dataclasses.replace(dossier.allegations[0], medical=())
+    text = pdftools.text(person.build(dataclasses.replace(dossier, allegations=(procedural, harm))))
+    assert text.count("Medical evaluation (Istanbul Protocol)") == 1
+    assert "No medical evaluation recorded." in text
