@@ -1,7 +1,7 @@
 """Latency of the main pages on a large database (not a test).
 
     casebook --database-url URL init --no-admin && casebook --database-url URL demo --persons 100000
-    .venv/bin/python -m tests.benchmarks.bench_web URL [requests]
+    .venv/bin/python -m tests.benchmarks.bench_web URL [requests] [--without-audit-badges]
 
 Requests go through the full Flask stack (routing, login, CSRF, templates, the database)
 in-process, so the figures are server time without network. Reports the median and 95th
@@ -43,6 +43,8 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def main(argv: list[str]) -> None:
+    bare = "--without-audit-badges" in argv
+    argv = [a for a in argv if a != "--without-audit-badges"]
     url = argv[0]
     count = int(argv[1]) if len(argv) > 1 else 100
     engine = make_engine(url)
@@ -66,6 +68,8 @@ def main(argv: list[str]) -> None:
     )
     app = create_app(settings)
     app.config["CASEBOOK_LOGIN_DELAY"] = False
+    if bare:  # the lists without the citation audit's per-row badges (to see each part's cost)
+        app.context_processor(lambda: {"audit_badge": lambda *_args: {}})
     client = app.test_client()
     token = csrf_from(client.get("/login").get_data(as_text=True))
     client.post("/login", data={"username": USER, "password": PASSWORD, "csrf_token": token})
@@ -98,7 +102,11 @@ def main(argv: list[str]) -> None:
         "dashboard": lambda: "/",
     }
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page, load {load}")
+    badges = "without the audit badges" if bare else "with the audit badges"
+    print(
+        f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page, {badges},"
+        f" load {load}"
+    )
     for label, make_url in pages.items():
         timings = []
         for _ in range(count):
