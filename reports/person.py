@@ -333,27 +333,22 @@ def _chronology(state: _Build) -> Iterator[Flowable]:
 def _blocks(
     state: _Build,
     items: Sequence[T],
-    none: str,
     block: Callable[[T, Citations], Iterator[Flowable]],
 ) -> Iterator[Flowable]:
     """One sub-section per item, under the contents entries declared for them."""
     if not items:
-        yield empty(none)
+        yield empty()
     for entry, item in zip(_children(state), items, strict=True):
         yield from state.book.heading(entry)
         yield from block(item, state.cites)
 
 
 def _proceedings(state: _Build) -> Iterator[Flowable]:
-    yield from _blocks(
-        state, state.dossier.proceedings, "No proceeding recorded.", proceedings.section
-    )
+    yield from _blocks(state, state.dossier.proceedings, proceedings.section)
 
 
 def _allegations(state: _Build) -> Iterator[Flowable]:
-    yield from _blocks(
-        state, state.dossier.allegations, "No allegation recorded.", allegations.section
-    )
+    yield from _blocks(state, state.dossier.allegations, allegations.section)
     if state.dossier.medical:
         yield from subheading(bold("Other medical evaluations"), styles.H2)
         for m in state.dossier.medical:
@@ -375,7 +370,7 @@ def _legal(state: _Build) -> Iterator[Flowable]:
 def _remedies(state: _Build) -> Iterator[Flowable]:
     subs = state.dossier.submissions
     if not subs:
-        yield empty("No prior submission recorded.")
+        yield empty()
         return
     rows = [
         [
@@ -402,6 +397,9 @@ def _actions(state: _Build) -> Iterator[Flowable]:
 
 def _annex(state: _Build) -> Iterator[Flowable]:
     sources = state.dossier.sources
+    if not sources:
+        yield empty()
+        return
     yield para(
         "Sources are numbered in order of first citation. Source reliability follows the "
         "Admiralty scale (A completely reliable to E unreliable, F cannot be judged); each "
@@ -410,8 +408,6 @@ def _annex(state: _Build) -> Iterator[Flowable]:
         "and type.",
         styles.SMALL,
     )
-    if not sources:
-        yield empty("No source cited.")
     yield from annex(sources)
 
 
