@@ -30,11 +30,11 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from casebook.services.dto import ThematicReport
 from reports import pdfinfo, person, styles, thematic
-from reports.document import LazyStory
+from reports.document import GEOMETRY, LazyStory, body_frame
 from reports.text import Markup, Para, anchor, esc, para
 from reports.toc import Anchor, Book, TocEntry
 from tests.reports import samples
@@ -67,26 +67,8 @@ class BareBook(Book):
 def bare_build(report: ThematicReport) -> bytes:
     styles.register_fonts()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=styles.PAGE_SIZE,
-        leftMargin=styles.MARGIN_LEFT,
-        rightMargin=styles.MARGIN_RIGHT,
-        topMargin=styles.MARGIN_TOP,
-        bottomMargin=styles.MARGIN_BOTTOM,
-        invariant=1,
-        initialFontName=styles.SANS,
-    )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    doc = BaseDocTemplate(buffer, **GEOMETRY, invariant=1, initialFontName=styles.SANS)
+    frame = body_frame(doc)
     doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("body", [frame])])
     story: Iterator[Flowable] = thematic.story(report, BareBook())
     doc.build(LazyStory(story))  # the same lazy story as reports.document.render
