@@ -141,7 +141,7 @@ def _url(f: Finding, source_of: dict[int, int], endpoints: Any) -> str | None:
     if f.entity == "source" and "sources.show" in endpoints:
         return url_for("sources.show", source_id=f.record_id)
     if f.entity == "evidence_file" and f.record_id in source_of and "sources.show" in endpoints:
-        return url_for("sources.show", source_id=source_of[f.record_id]) + f"#file-{f.record_id}"
+        return url_for("sources.show", source_id=source_of[f.record_id]) + "#audit"
     if f.entity == "submission" and "advocacy.show" in endpoints:
         return url_for("advocacy.show", submission_id=f.record_id)
     if f.entity in ANCHORS and f.person_id is not None and "people.show" in endpoints:

@@ -180,3 +180,29 @@ def test_shared_rules_never_name_a_person(ctx: Context, store: EvidenceStore) ->
     assert shared >= {"SOURCE-UNGRADED", "EVIDENCE-CUSTODY-GAP"}
     assert all(f.person_id is None for f in found if f.rule_id in shared)
     assert all(f.person_id == person.id for f in found if f.rule_id not in shared)
+
+
+def test_many_persons_plan_finds_the_same(
+    ctx: Context, store: EvidenceStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``MANY`` persons statements start from the rows breaking a rule; the findings
+    are those of the plan that starts from each person's records."""
+    from casebook.services.findings import runner
+
+    people = [make_person(ctx) for _ in range(3)]
+    for person in people[:2]:
+        claims.cite(ctx, make_allegation(ctx, person), make_source(ctx), {})
+        make_allegation(ctx, person)
+    ids = [p.id for p in people[1:]]
+
+    def both() -> tuple[list[Finding], list[Finding]]:
+        return (
+            findings.run(ctx.session, person_ids=ids, today=TODAY),
+            findings.run(ctx.session, person_ids=ids, audience=Audience.INTERNAL, today=TODAY),
+        )
+
+    few = both()
+    monkeypatch.setattr(runner, "MANY", 1)
+    many = both()
+    assert many == few and any(f.rule_id == "CLAIM-UNCITED" for f in many[0])
+    assert all(f.person_id in (None, *ids) for f in many[0] + many[1])

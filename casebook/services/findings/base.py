@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Executable, bindparam, true
+from sqlalchemy import ColumnElement, Executable, Integer, any_, bindparam, true
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from casebook.vocab import Audience, Confidentiality, Recipient, audience_may_see
@@ -161,18 +162,35 @@ class Scope:
     # ``cited_ids`` parameter (found once per run) instead of being found again by every
     # rule about sources and files.
     cited: bool = False
+    # A limited scope of many persons (a report): statements start from the rows that
+    # break a rule, as for everything, rather than from each person's records.
+    many: bool = False
+
+    @property
+    def by_person(self) -> bool:
+        """Start each statement from the persons' own records (few persons)."""
+        return self.limited and not self.many
 
     def persons(self, column: Any) -> ColumnElement[bool]:
         """``column`` (a person id) is one of the persons the run covers."""
         if not self.limited:
             return true()
-        return column.in_(bindparam("person_ids", expanding=True))  # type: ignore[no-any-return]
+        return self.one_of(column, "person_ids")
+
+    def one_of(self, column: Any, name: str) -> ColumnElement[bool]:
+        """``column`` is one of the ids in the list parameter ``name``. PostgreSQL gets one
+        array parameter (``= ANY(...)``): thousands of separate parameters, repeated in
+        each branch of a statement, took longer to plan than to run."""
+        if self.dialect == "postgresql":
+            ids = bindparam(name, type_=postgresql.ARRAY(Integer))
+            return column == any_(ids)  # type: ignore[no-any-return]
+        return column.in_(bindparam(name, expanding=True))  # type: ignore[no-any-return]
 
     def in_sources(self, column: Any) -> ColumnElement[bool]:
         """``column`` (a source id) is one of the sources the run covers."""
         if not self.sources:
             return true()
-        return column.in_(bindparam("source_ids", expanding=True))  # type: ignore[no-any-return]
+        return self.one_of(column, "source_ids")
 
     def visible(self, *columns: Any) -> ColumnElement[bool]:
         """Records with these confidentiality columns appear in the output (always true

@@ -34,7 +34,7 @@ def _owner_label(row: Any) -> str:
     message="{record} asserts a fact but cites no source",
 )
 def claim_uncited(scope: Scope) -> Any:
-    if scope.limited:
+    if scope.by_person:
 
         def uncited(claim_id: Any) -> Any:
             return ~exists().where(Citation.claim_id == claim_id, Citation.retracted_at.is_(None))

@@ -29,7 +29,7 @@ from casebook.services.findings.base import (
 from casebook.services.findings.paths import (
     CLAIM_PATHS,
     ClaimPath,
-    cited,
+    citation_findings,
     per_claim,
     source_in_scope,
     text_contains,
@@ -220,14 +220,9 @@ def claim_no_visible_source(scope: Scope) -> Any:
     shared=True,
 )
 def source_coded(scope: Scope) -> Any:
-    withheld = union_all(
-        *(
-            cited(path, scope, Source.id.label("source_id")).where(
-                Source.retracted_at.is_(None), ~scope.visible(Source.confidentiality)
-            )
-            for path in CLAIM_PATHS
-        )
-    ).subquery()
+    withheld = citation_findings(
+        scope, Source.retracted_at.is_(None), ~scope.visible(Source.confidentiality)
+    ).subquery("withheld")
     return select(
         literal("source", String).label("entity"),
         Source.id.label("record_id"),
@@ -286,22 +281,25 @@ def informant_identity(scope: Scope) -> Any:
         or_(_informant_in(scope, *shown), author),
     )
 
-    def in_citations(path: ClaimPath) -> Select[Any]:
-        return cited(
-            path,
-            scope,
-            literal("citation", String).label("entity"),
-            Citation.id.label("record_id"),
-            path.person.label("person_id"),
-            Source.id.label("source_id"),
+    quoted = exists().where(
+        Informant.source_id == Citation.source_id,
+        Informant.retracted_at.is_(None),
+        func.length(Informant.name) >= MIN_NAME,
+        _informant_in(scope, Citation.quote_original, Citation.quote_translation),
+    )
+    in_citations = citation_findings(
+        scope, Source.retracted_at.is_(None), scope.visible(Source.confidentiality), quoted
+    ).subquery("quoted")
+    return union_all(
+        in_sources,
+        select(
+            in_citations.c.entity,
+            in_citations.c.record_id,
+            in_citations.c.person_id,
+            in_citations.c.source_id,
             _audience(scope),
-        ).where(
-            live,
-            func.length(Informant.name) >= MIN_NAME,
-            _informant_in(scope, Citation.quote_original, Citation.quote_translation),
-        )
-
-    return union_all(in_sources, *(in_citations(path) for path in CLAIM_PATHS))
+        ),
+    )
 
 
 @register(

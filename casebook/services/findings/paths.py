@@ -19,14 +19,12 @@ from sqlalchemy import (
     Select,
     String,
     and_,
-    bindparam,
     cast,
     func,
     literal,
     or_,
     select,
     true,
-    union,
     union_all,
 )
 from sqlalchemy.orm import aliased
@@ -134,7 +132,7 @@ def claim_findings(scope: Scope, condition: Callable[[Any], Any]) -> CompoundSel
     their citations). For some persons each branch starts from that kind of claim; for
     everything, the narrow ``claim`` table is tested first and only the claims found are
     matched to their records, instead of scanning every claim-bearing table."""
-    if scope.limited:
+    if scope.by_person:
         return per_claim(
             lambda path: path.select(*path.head()).where(
                 path.live(scope), condition(path.model.claim_id)
@@ -181,7 +179,7 @@ def citation_findings(scope: Scope, *where: Any, **columns: Any) -> CompoundSele
     """
     extra = [column.label(name) for name, column in columns.items()]
     where = (*where, scope.in_sources(Citation.source_id))
-    if scope.limited:
+    if scope.by_person:
 
         def from_claims(path: ClaimPath) -> Select[Any]:
             head = _citation_head(path, Citation.id, Citation.source_id)
@@ -244,14 +242,10 @@ def checklist(candidates: Select[Any], elements: Callable[[Any], dict[str, Any]]
 # --- sources, files and submissions of a scope -------------------------------------------
 
 
-def scoped_source_ids(scope: Scope) -> CompoundSelect[Any]:
+def scoped_source_ids(scope: Scope) -> Select[Any]:
     """Ids of the sources cited (live citation) for the scope's claims."""
-    return union(
-        *(
-            cited(path, scope, Citation.source_id.label("source_id")).distinct()
-            for path in CLAIM_PATHS
-        )
-    )
+    found = citation_findings(scope).subquery("cited_sources")
+    return select(found.c.source_id).distinct()
 
 
 def source_in_scope(scope: Scope, column: Any = None) -> ColumnElement[bool]:
@@ -261,7 +255,7 @@ def source_in_scope(scope: Scope, column: Any = None) -> ColumnElement[bool]:
     if not scope.limited:
         return true()
     if scope.cited:
-        return column.in_(bindparam("cited_ids", expanding=True))  # type: ignore[no-any-return]
+        return scope.one_of(column, "cited_ids")
     return column.in_(scoped_source_ids(scope).scalar_subquery())  # type: ignore[no-any-return]
 
 
