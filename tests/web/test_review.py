@@ -7,6 +7,7 @@ import csv
 import io
 
 from flask import Flask
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from casebook.models import AuditEvent, CustodyLogEntry
@@ -108,15 +109,21 @@ def test_csv_export_is_filtered_safe_and_logged(
     assert exported and exported[-1].changes["what"] == "csv"  # type: ignore[index]
 
 
-def test_report_pdf_or_a_clear_error(as_reviewer: Browser, ctx: Context) -> None:
-    _case(ctx)
+def test_report_pdf(as_reviewer: Browser, ctx: Context) -> None:
+    person, uncited, _source = _case(ctx)
     response = as_reviewer.get("/audit/report.pdf")
-    if response.status_code == 200:
-        assert response.mimetype == "application/pdf"
-        assert response.get_data().startswith(b"%PDF-")
-    else:
-        assert response.status_code == 503
-        assert "cannot be built" in response.get_data(as_text=True)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert "attachment" in response.headers["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.get_data()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "CLAIM-UNCITED" in text.replace("\n", "") and "INTERNAL" in text
+    assert f"allegation {uncited.id}" in text  # type: ignore[attr-defined]
+    assert (reader.metadata or {}).get("/Title", "").startswith("Citation audit")
+    exported = ctx.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == AuditAction.EXPORT)
+    ).all()
+    assert exported[-1].changes["what"] == "pdf"  # type: ignore[index]
+    del person
 
 
 def test_case_file_panel_for_every_role(as_viewer: Browser, ctx: Context) -> None:
