@@ -31,7 +31,7 @@ from casebook.vocab import Audience, Recipient
 
 EXIT_FINDINGS = 4
 # Rows per rule and per person in the PDF report (the counts are complete).
-REPORT_LIMIT = 500
+REPORT_LIMIT = 200
 FORMATS = ("text", "json", "csv", "pdf")
 _PERSON = re.compile(r"^(?:P-?)?(\d{1,12})$", re.IGNORECASE)
 

@@ -52,7 +52,7 @@ bp = Blueprint("review", __name__, url_prefix="/audit")
 
 PER_PAGE = 50
 PANEL_ROWS = 200
-REPORT_LIMIT = 500
+REPORT_LIMIT = 200
 EVERYTHING = ("everything",)
 # Where on a case file each kind of record is shown (the person page's anchors).
 ANCHORS = {

@@ -9,7 +9,7 @@ derived from the report's content.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
@@ -105,26 +105,34 @@ def report(
 ) -> AuditReport:
     """The report of ``found`` (the findings of a run with these arguments).
 
-    ``limit`` caps the rows listed per rule and per person (the counts stay complete, and
-    the scope says so), so a report of a 100,000-person audit stays readable.
+    ``limit`` caps the rows listed per rule, and the persons listed (those with the most
+    serious findings first) and the rows per person; the counts stay complete and the
+    scope says so, so a report of a 100,000-person audit stays readable. Only the names of
+    the persons listed are read.
     """
-    names = primary_names(session, (f.person_id for f in found if f.person_id is not None))
-    rows = [(f, _row(f, names)) for f in found]
+    per_person: dict[int, list[Finding]] = defaultdict(list)
+    shared: list[Finding] = []
+    for finding in found:
+        (per_person[finding.person_id] if finding.person_id is not None else shared).append(finding)
+    listed = sorted(per_person, key=lambda p: (_weight(per_person[p]), p))
+    if limit is not None:
+        listed = listed[:limit]
+    names = primary_names(session, set(listed) | _rule_persons(found, limit))
     scope = describe_scope(person_ids, audience, recipient, today)
     if limit is not None:
-        scope += (f"Listing at most {limit:,} findings per rule and per person; counts are "
-                  "complete",)  # fmt: skip
+        scope += (f"Listing at most {limit:,} findings per rule, and the {limit:,} persons "
+                  "with the most serious findings; counts are complete",)  # fmt: skip
     by_rule: dict[str, list[AuditFindingRow]] = defaultdict(list)
-    by_person: dict[str, list[AuditFindingRow]] = defaultdict(list)
-    for finding, row in rows:
+    for finding in found:
         if limit is None or len(by_rule[finding.rule_id]) < limit:
-            by_rule[finding.rule_id].append(row)
-        label = SHARED
-        if finding.person_id is not None:
-            shown = names.get(finding.person_id)
-            label = f"P-{finding.person_id}" + (f" {shown}" if shown else "")
-        if limit is None or len(by_person[label]) < limit:
-            by_person[label].append(row)
+            by_rule[finding.rule_id].append(_row(finding, names))
+    by_person: dict[str, list[AuditFindingRow]] = {}
+    for person_id in listed:
+        shown = names.get(person_id)
+        label = f"P-{person_id}" + (f" {shown}" if shown else "")
+        by_person[label] = [_row(f, names) for f in per_person[person_id][:limit]]
+    if shared:
+        by_person[SHARED] = [_row(f, names) for f in shared[:limit]]
     ran = rules_for(
         Scope(
             session.get_bind().dialect.name,
@@ -157,22 +165,34 @@ def report(
         subject="Citation audit findings for internal review",
         keywords=("casebook", "citation audit", "internal"),
     )
-    person_order = sorted(by_person, key=lambda k: (k == SHARED, _person_number(k), k))
     dto = AuditReport(
         meta=meta,
         scope=scope,
         totals=totals,
         rules=rules,
         by_rule=tuple((r.rule_id, tuple(by_rule[r.rule_id])) for r in rules if by_rule[r.rule_id]),
-        by_person=tuple((k, tuple(by_person[k])) for k in person_order),
+        by_person=tuple((k, tuple(rows)) for k, rows in by_person.items()),
     )
     reference = "AUD-" + snapshot_sha256(dto)[:12].upper()
     return replace(dto, meta=replace(meta, reference=reference))
 
 
-def _person_number(label: str) -> int:
-    head = label.split(" ", 1)[0]
-    return int(head[2:]) if head.startswith("P-") and head[2:].isdigit() else 0
+def _weight(found: Sequence[Finding]) -> tuple[int, int, int]:
+    """Most errors first, then most warnings, then most notes."""
+    counts = Counter(f.severity for f in found)
+    return (-counts[Severity.ERROR], -counts[Severity.WARNING], -counts[Severity.NOTE])
+
+
+def _rule_persons(found: Sequence[Finding], limit: int | None) -> set[int]:
+    """The persons named in the rows listed by rule."""
+    seen: dict[str, int] = defaultdict(int)
+    persons: set[int] = set()
+    for f in found:
+        if limit is None or seen[f.rule_id] < limit:
+            seen[f.rule_id] += 1
+            if f.person_id is not None:
+                persons.add(f.person_id)
+    return persons
 
 
 __all__ = ["latest_change", "primary_names", "report"]
