@@ -74,7 +74,7 @@ from casebook.services.dossiers_register import (
 from casebook.services.dossiers_register import (
     verify as verify,
 )
-from casebook.services.records import get
+from casebook.services.records import clean_text, get
 from casebook.services.snapshot import Profile, Snapshot
 from casebook.services.snapshot_thematic import ThematicFilters, describe, selection
 from casebook.storage import EvidenceStore
@@ -195,7 +195,7 @@ def _update(ctx: Context, entry: Dossier, reason: str | None = None, **values: A
 
 
 def _override(ctx: Context, reason: str | None) -> str | None:
-    text = (reason or "").strip()
+    text = clean_text(reason or "")  # NFC, no control characters (PostgreSQL refuses NUL)
     if not text:
         return None
     ctx.require(Role.REVIEWER, "generating despite errors of the citation audit")
@@ -351,7 +351,8 @@ def finish(ctx: Context, entry: Dossier, product: Product, pdfs: EvidenceStore) 
 
 
 def fail(ctx: Context, entry: Dossier, message: str) -> Dossier:
-    _update(ctx, entry, status=JobStatus.FAILED, finished_at=ctx.now(), error=message[:2000])
+    error = clean_text(message)[:2000]
+    _update(ctx, entry, status=JobStatus.FAILED, finished_at=ctx.now(), error=error)
     return entry
 
 
