@@ -42,6 +42,7 @@ from casebook.services import findings, integrity
 from casebook.services.accounts import system_user
 from casebook.services.context import Context
 from casebook.services.findings.base import Params, Scope, ordered_rules
+from casebook.services.findings.runner import _tune_postgresql
 from casebook.storage import EvidenceStore
 
 TODAY = datetime.now(UTC).date()
@@ -77,7 +78,7 @@ def full_audit(session: Session, per_rule: bool) -> None:
     if per_rule:
         scope = Scope(session.get_bind().dialect.name)
         if scope.dialect == "postgresql":
-            session.execute(text("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"))  # as run() does
+            _tune_postgresql(session, few=False)  # as run() does
         times = []
         for rule in ordered_rules():
             if rule.applies(scope):
