@@ -14,6 +14,7 @@ reading order) of one output, and building each annex entry for the audience.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -30,6 +31,9 @@ PINPOINT_FORMS = {
     PinpointKind.TIMESTAMP: "at {}",
     PinpointKind.SECTION: "section {}",
 }
+# A pinpoint typed with its own marker ("pp. 12-14", "§ 7", "para. 3") is kept as typed.
+_MARKED = re.compile(r"^(pp?\.|pp?\s|§|¶|paras?\b|sections?\b|sec\.|at\s)", re.I)
+_SEVERAL = re.compile(r"\d\s*([-–,]|and)\s*\d")
 
 
 def fuzzy(day: date | None, precision: DatePrecision, as_reported: str | None) -> FuzzyDate | None:
@@ -41,8 +45,10 @@ def fuzzy(day: date | None, precision: DatePrecision, as_reported: str | None) -
 
 def pinpoint(row: Row, scrub: Scrubber) -> str | None:
     text = scrub(row.pinpoint)
-    if text is None or row.pinpoint_kind is None:
+    if text is None or row.pinpoint_kind is None or _MARKED.match(text):
         return text
+    if row.pinpoint_kind is PinpointKind.PAGE and _SEVERAL.search(text):
+        return f"pp. {text}"
     return PINPOINT_FORMS[row.pinpoint_kind].format(text)
 
 

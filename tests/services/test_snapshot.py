@@ -4,18 +4,19 @@ cut-off and reference, and a fixed number of queries."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from casebook.errors import DomainError, NotFound
-from casebook.services import allegations, claims, records, snapshot
+from casebook.services import allegations, claims, records, snapshot, snapshot_annex
 from casebook.services.context import Context
 from casebook.services.dto import Disclosure, canonical_json, snapshot_sha256
 from casebook.services.snapshot import Profile
 from casebook.storage import EvidenceStore
-from casebook.vocab import Audience, Confidentiality, Recipient
+from casebook.vocab import Audience, Confidentiality, PinpointKind, Recipient
 from tests.conftest import FakeClock
 from tests.factories import make_allegation, make_episode, make_person, make_source
 from tests.leaks.case import TODAY, build_case, consent_for
@@ -234,3 +235,22 @@ def test_a_fixed_number_of_queries_whatever_the_size_of_the_case(ctx: Context) -
     ctx.session.flush()
     assert _count_queries(ctx.session, small.id) == _count_queries(ctx.session, large.id)
     assert _count_queries(ctx.session, large.id) <= 26
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "shown"),
+    [
+        (PinpointKind.PARAGRAPH, "3", "para. 3"),
+        (PinpointKind.PARAGRAPH, "para. 3", "para. 3"),
+        (PinpointKind.PARAGRAPH, "§ 7", "§ 7"),
+        (PinpointKind.PAGE, "12", "p. 12"),
+        (PinpointKind.PAGE, "12-14", "pp. 12-14"),
+        (PinpointKind.PAGE, "p. 12", "p. 12"),
+        (PinpointKind.PAGE, "pp 3, 7-9", "pp 3, 7-9"),
+        (PinpointKind.TIMESTAMP, "01:02:03", "at 01:02:03"),
+        (PinpointKind.SECTION, "2.1", "section 2.1"),
+    ],
+)
+def test_a_pinpoint_is_marked_once(kind: PinpointKind, typed: str, shown: str) -> None:
+    row = SimpleNamespace(pinpoint=typed, pinpoint_kind=kind)
+    assert snapshot_annex.pinpoint(row, lambda text: text) == shown
