@@ -193,10 +193,24 @@ def test_serve_runs_under_waitress(casebook: Casebook) -> None:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise
                 time.sleep(0.3)
+        # The background-job worker runs beside the server, as a child process ...
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        worker = [int(pid) for pid in children.read_text().split()]
+        assert len(worker) == 1
+        command = Path(f"/proc/{worker[0]}/cmdline").read_bytes().split(b"\0")
+        assert b"worker" in command
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=40)
         if server.stdout:
             server.stdout.close()
         if server.stderr:
             server.stderr.close()
+    # ... and stops with it.
+    assert not Path(f"/proc/{worker[0]}").exists() or _state(worker[0]) == b"Z"
+
+
+def _state(pid: int) -> bytes:
+    """The process state letter of ``pid`` (Z: exited, waiting to be reaped)."""
+    stat = Path(f"/proc/{pid}/stat").read_bytes()
+    return stat.rsplit(b")", 1)[1].split()[0]
