@@ -61,7 +61,7 @@ def utcnow() -> datetime:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys on, WAL, a busy timeout, and transactions SQLAlchemy controls.
+    """Foreign keys on, WAL, a busy timeout, a page cache, and transactions SQLAlchemy controls.
 
     pysqlite opens transactions lazily and breaks SAVEPOINT; taking over BEGIN is the
     documented fix and makes each service call's savepoint work on SQLite.
@@ -73,6 +73,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
+        # 32 MiB of page cache per connection (the default 2 MiB re-reads a large
+        # database's indexes from the OS on every count: 106 ms against 13 ms at 100,000).
+        cursor.execute("PRAGMA cache_size=-32768")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()

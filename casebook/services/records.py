@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, Text, inspect, select
+from sqlalchemy import BigInteger, Boolean, Date, Float, Integer, String, Text, inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Mapper
 from sqlalchemy.orm.exc import StaleDataError
@@ -57,6 +57,8 @@ _DERIVED: dict[type[Any], list[DeriveFn]] = {}
 # C0/C1 control characters other than tab and newline; they break PDFs and terminals.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MAX_TEXT = 100_000
+# Record ids are INTEGER columns on both databases.
+MAX_ID = 2**31 - 1
 
 
 def rule(model: type[Any]) -> Callable[[RuleFn], RuleFn]:
@@ -132,6 +134,8 @@ def get(ctx: Context, model: type[T], ident: int | str | None) -> T:
         key = int(ident) if ident is not None else None
     except (TypeError, ValueError):
         raise NotFound(label, ident) from None
+    if key is not None and not 0 < key <= MAX_ID:  # no such id (and no driver overflow)
+        raise NotFound(label, ident)
     obj = ctx.session.get(model, key) if key is not None else None
     if obj is None:
         raise NotFound(label, ident)
@@ -204,9 +208,15 @@ def coerce(column: Column[Any], field: str, value: Any) -> Any:
         if isinstance(value, bool):
             raise DomainError(field, "must be a whole number")
         try:
-            return int(value)
+            number = int(value)
         except (TypeError, ValueError):
             raise DomainError(field, f"must be a whole number, not {value!r}") from None
+        # What the column can hold on both databases (INTEGER or BIGINT), not an overflow
+        # error from the driver.
+        limit = 2**63 - 1 if isinstance(kind, BigInteger) else 2**31 - 1
+        if not -limit - 1 <= number <= limit:
+            raise DomainError(field, f"is too large a number (at most {limit:,})")
+        return number
     if isinstance(kind, Float):
         try:
             number = float(value)

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 from casebook.errors import (
     Conflict,
     DomainError,
+    NotFound,
     PermissionDenied,
     StaleVersion,
     ValidationErrors,
 )
 from casebook.models import AuditEvent, Person, PersonName
-from casebook.services import people, records
+from casebook.services import people, records, sources
 from casebook.services.context import Context
 from casebook.vocab import AuditAction, Confidentiality, DatePrecision, PersonCategory, Script
 from tests.factories import LATIN, make_person, make_place
@@ -190,3 +191,18 @@ def test_get_raises_not_found_for_bad_ids(ctx: Context) -> None:
     for ident in ("abc", "999999", None):
         with pytest.raises(NotFound):
             records.get(ctx, Person, ident)
+
+
+def test_numbers_beyond_a_column_and_ids_beyond_any_record_are_refused_plainly(
+    ctx: Context,
+) -> None:
+    with pytest.raises(ValidationErrors) as caught:
+        sources.create_source(
+            ctx, {"source_type": "VIDEO", "title": "Invented clip", "extent_seconds": 2**40}
+        )
+    assert caught.value.errors[0].field == "extent_seconds"
+    assert "too large" in caught.value.errors[0].message
+    with pytest.raises(NotFound):
+        records.get(ctx, Person, 2**70)
+    with pytest.raises(NotFound):
+        records.get(ctx, Person, -1)
