@@ -6,12 +6,16 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from casebook.db import make_engine
+from casebook.db import make_engine, unit_of_work, utcnow
 from casebook.models import AuditEvent, User
 from tests.support.databases import fresh_database_url
 
@@ -45,6 +49,16 @@ class Casebook:
             assert result.returncode != 0, result.stdout
             assert "Traceback" not in result.stderr
         return result
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session on the command's database, committed at the end of the block."""
+        engine = make_engine(self.url)
+        try:
+            with unit_of_work(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
 
     def scalar(self, query: object) -> object:
         engine = make_engine(self.url)
@@ -120,6 +134,27 @@ def test_users_create_list_disable(casebook: Casebook) -> None:
     )
     assert writes == 3  # system account, mariam created, mariam disabled; failures left none
     assert casebook.scalar(select(func.count()).select_from(User)) == 2
+
+
+def test_users_set_password_replaces_it_and_lifts_a_lock(casebook: Casebook) -> None:
+    from casebook.services import accounts
+
+    casebook("init", "--no-admin")
+    casebook("users", "create", "mariam", "--role", "editor")
+    with casebook.session() as session:
+        user = accounts.find_user(session, "mariam")
+        user.failed_logins, user.locked_until = 9, utcnow() + timedelta(hours=1)
+    out = casebook(
+        "users", "set-password", "mariam", "--password-file", "-", stdin="a new long passphrase\n"
+    ).stdout
+    assert "New password set for mariam." in out
+    with casebook.session() as session:
+        user = accounts.find_user(session, "mariam")
+        assert accounts.password_matches(user, "a new long passphrase")
+        assert user.failed_logins == 0 and user.locked_until is None
+    generated = casebook("users", "set-password", "mariam").stdout
+    assert "shown only this once" in generated
+    assert "no user" in casebook("users", "set-password", "nobody", ok=False).stderr
 
 
 def test_commands_explain_an_uninitialised_or_unreachable_database(casebook: Casebook) -> None:

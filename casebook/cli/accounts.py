@@ -12,7 +12,7 @@ from casebook.vocab import Role
 
 @cli.group()
 def users() -> None:
-    """User accounts: create, list, disable, enable."""
+    """User accounts: create, list, set-password, disable, enable."""
 
 
 @users.command("create")
@@ -76,3 +76,21 @@ def users_enable(app: App, username: str) -> None:
         user = accounts.find_user(ctx.session, username)
         accounts.set_active(ctx, user, True)
     click.echo(f"Enabled {user.username}.")
+
+
+@users.command("set-password")
+@click.argument("username")
+@click.option(
+    "--password-file", default=None, help="Read the password from this file ('-': stdin)."
+)
+@pass_app
+def users_set_password(app: App, username: str, password_file: str | None) -> None:
+    """Set a new password for USERNAME (prompted, read, or generated and printed once);
+    it also lifts a lock-out after failed logins."""
+    password, generated = read_password(password_file, username, "user")
+    with app.system_context() as ctx:
+        user = accounts.find_user(ctx.session, username)
+        accounts.set_password(ctx, user, password)
+    click.echo(f"New password set for {user.username}.")
+    if generated:
+        click.echo(f"Password, shown only this once: {password}")

@@ -41,6 +41,24 @@ def stop_worker(child: subprocess.Popen[bytes]) -> None:
         child.wait()
 
 
+def login_hint(app: App) -> list[str]:
+    """Which accounts can log in (their passwords were printed once, when made)."""
+    from casebook.db import unit_of_work
+    from casebook.services import accounts
+
+    with unit_of_work(app.engine) as session:
+        active = [u for u in accounts.list_users(session) if u.active]
+    if not active:
+        return ["No account can log in yet: run `casebook init` (or `casebook users create`)."]
+    lines = ["Log in as one of:"]
+    lines += [f"  {u.username:<16} ({u.role.label})" for u in active]
+    lines.append(
+        "with the password printed when the account was made (by `casebook init` or "
+        "`casebook demo`); `casebook users set-password NAME` sets a new one."
+    )
+    return lines
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
@@ -67,6 +85,8 @@ def serve(app: App, host: str, port: int, threads: int, worker: bool) -> None:
     if child is not None:
         click.echo("Background-job worker started (dossiers requested on the web).")
     click.echo(f"casebook is at http://{shown}:{port}/login (Ctrl-C to stop)")
+    for line in login_hint(app):
+        click.echo(line)
     try:
         waitress.serve(web, host=host, port=port, threads=threads, ident="casebook")
     finally:

@@ -208,15 +208,15 @@ def coerce(column: Column[Any], field: str, value: Any) -> Any:
         if isinstance(value, bool):
             raise DomainError(field, "must be a whole number")
         try:
-            number = int(value)
+            whole = int(value)
         except (TypeError, ValueError):
             raise DomainError(field, f"must be a whole number, not {value!r}") from None
         # What the column can hold on both databases (INTEGER or BIGINT), not an overflow
         # error from the driver.
         limit = 2**63 - 1 if isinstance(kind, BigInteger) else 2**31 - 1
-        if not -limit - 1 <= number <= limit:
+        if not -limit - 1 <= whole <= limit:
             raise DomainError(field, f"is too large a number (at most {limit:,})")
-        return number
+        return whole
     if isinstance(kind, Float):
         try:
             number = float(value)
