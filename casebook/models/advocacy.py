@@ -9,7 +9,14 @@ from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casebook.db import Base
-from casebook.models.common import SHORT_TEXT, Record, order_check, record_checks, vocab
+from casebook.models.common import (
+    SHORT_TEXT,
+    Record,
+    live_index,
+    order_check,
+    record_checks,
+    vocab,
+)
 from casebook.models.people import Person
 
 if TYPE_CHECKING:
@@ -36,6 +43,7 @@ class Submission(Record, Base):
         *record_checks(),
         order_check("submitted_on", "follow_up_on"),
         CheckConstraint("pdf_sha256 IS NULL OR length(pdf_sha256) = 64", name="sha256_length"),
+        live_index("ix_submission_follow_up", "follow_up_on"),
     )
     LABEL = "submission"
 

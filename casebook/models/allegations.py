@@ -14,6 +14,7 @@ from casebook.models.common import (
     Claim,
     Record,
     fuzzy_date_check,
+    live_index,
     order_check,
     record_checks,
     vocab,
@@ -38,6 +39,8 @@ class Allegation(Record, Claim, Base):
         fuzzy_date_check("start"),
         order_check("start_date", "end_date"),
         Index("ix_allegation_act_status", "act_type", "status"),
+        live_index("ix_allegation_live", "id"),
+        live_index("ix_allegation_live_status", "status"),
     )
     LABEL = "allegation"
     CLAIM_KIND = ClaimKind.ALLEGATION

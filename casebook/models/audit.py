@@ -10,17 +10,31 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casebook.db import Base
 from casebook.models.common import vocab
 from casebook.vocab import AuditAction
 
+# The actions that change a record (the dashboard's "recent changes"), and the same as SQL
+# text: the condition of the partial index ix_audit_event_changes and of the query using it.
+CHANGE_ACTIONS = (AuditAction.INSERT, AuditAction.UPDATE, AuditAction.RETRACT, AuditAction.RESTORE)
+CHANGES = "action IN ({})".format(", ".join(f"'{a.value}'" for a in CHANGE_ACTIONS))
+
 
 class AuditEvent(Base):
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_entity_record", "entity", "record_id"),)
+    __table_args__ = (
+        Index("ix_audit_event_entity_record", "entity", "record_id"),
+        # "Recent changes" (the dashboard) among millions of login, access and import rows.
+        Index(
+            "ix_audit_event_changes",
+            "id",
+            sqlite_where=text(CHANGES),
+            postgresql_where=text(CHANGES),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(index=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casebook.db import Base
@@ -38,12 +38,14 @@ class Citation(Record, Base):
         CheckConstraint(
             "quote_translation IS NULL OR quote_original IS NOT NULL", name="translation_of_quote"
         ),
+        # A claim's citations, and "has it a live citation?" from the index alone (audit).
+        Index("ix_citation_claim_live", "claim_id", "retracted_at"),
     )
     LABEL = "citation"
     # Here claim_id is what the user chooses: the claim being cited for.
     SYSTEM_FIELDS = Record.SYSTEM_FIELDS - {"claim_id"}
 
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id"), index=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id"))
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
     pinpoint_kind: Mapped[PinpointKind | None] = vocab(PinpointKind)
     pinpoint: Mapped[str | None] = mapped_column(String(SHORT_TEXT))

@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Table, Text, event
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    event,
+    text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -81,6 +92,13 @@ def order_check(start: str, end: str, name: str | None = None) -> CheckConstrain
         f"{end} IS NULL OR {start} IS NULL OR {end} >= {start}",
         name=name or f"{end}_after_{start}",
     )
+
+
+def live_index(name: str, *columns: str, where: str | None = None) -> Index:
+    """A partial index over the live (not retracted) rows, on both databases: what lists,
+    counts and the dashboard read. ``where`` narrows it further."""
+    condition = "retracted_at IS NULL" + (f" AND {where}" if where else "")
+    return Index(name, *columns, sqlite_where=text(condition), postgresql_where=text(condition))
 
 
 class Record:
@@ -173,6 +191,7 @@ __all__ = [
     "VocabType",
     "date",
     "fuzzy_date_check",
+    "live_index",
     "order_check",
     "record_checks",
     "vocab",

@@ -13,6 +13,7 @@ from casebook.models.common import (
     Claim,
     Record,
     fuzzy_date_check,
+    live_index,
     order_check,
     record_checks,
     vocab,
@@ -35,6 +36,8 @@ class DetentionEpisode(Record, Claim, Base):
         fuzzy_date_check("end"),
         order_check("capture_date", "end_date"),
         order_check("capture_date", "acknowledged_date"),
+        # Persons held now (the dashboard): open episodes.
+        live_index("ix_detention_episode_open", "person_id", where="end_date IS NULL"),
     )
     LABEL = "detention episode"
     CLAIM_KIND = ClaimKind.DETENTION_EPISODE

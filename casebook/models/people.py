@@ -15,6 +15,7 @@ from casebook.models.common import (
     SHORT_TEXT,
     Record,
     fuzzy_date_check,
+    live_index,
     record_checks,
     vocab,
 )
@@ -39,7 +40,13 @@ class Person(Record, Base):
         CheckConstraint(
             "nationality IS NULL OR length(nationality) BETWEEN 2 AND 3", name="nationality_iso"
         ),
-        Index("ix_person_category_status", "category", "current_status"),
+        # The lists: by name (deep pages and counts from the index alone), recently
+        # changed, by category and status; the dashboard's urgent cases.
+        live_index("ix_person_live_sort", "sort_key", "id", "category", "current_status"),
+        live_index("ix_person_live_updated", "updated_at", "id", "category", "current_status"),
+        live_index("ix_person_live_category", "category", "current_status", "sort_key", "id"),
+        live_index("ix_person_urgent", "id", where="urgent"),
+        live_index("ix_person_live_status", "current_status"),
     )
     LABEL = "person"
 
@@ -117,9 +124,11 @@ class PersonNameToken(Base):
     """
 
     __tablename__ = "person_name_token"
+    # A search reads the persons having a word from the index alone.
+    __table_args__ = (Index("ix_person_name_token_token", "token", "person_id"),)
 
     person_name_id: Mapped[int] = mapped_column(ForeignKey("person_name.id"), primary_key=True)
-    token: Mapped[str] = mapped_column(String(NAME_LENGTH), primary_key=True, index=True)
+    token: Mapped[str] = mapped_column(String(NAME_LENGTH), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
 
 

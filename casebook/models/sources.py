@@ -8,7 +8,14 @@ from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Integer, S
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casebook.db import Base
-from casebook.models.common import SHORT_TEXT, Record, fuzzy_date_check, record_checks, vocab
+from casebook.models.common import (
+    SHORT_TEXT,
+    Record,
+    fuzzy_date_check,
+    live_index,
+    record_checks,
+    vocab,
+)
 from casebook.vocab import (
     CustodyAction,
     DatePrecision,
@@ -29,6 +36,8 @@ class Source(Record, Base):
         fuzzy_date_check("published"),
         CheckConstraint("derived_from_id IS NULL OR derived_from_id <> id", name="not_own_origin"),
         CheckConstraint("length(title) > 0", name="title_nonempty"),
+        live_index("ix_source_live", "id"),
+        live_index("ix_source_ungraded", "id", where="reliability IS NULL"),
     )
     LABEL = "source"
 

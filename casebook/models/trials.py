@@ -14,6 +14,7 @@ from casebook.models.common import (
     Claim,
     Record,
     fuzzy_date_check,
+    live_index,
     order_check,
     record_checks,
     vocab,
@@ -41,6 +42,7 @@ class Proceeding(Record, Claim, Base):
         fuzzy_date_check("start"),
         order_check("start_date", "end_date"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+        live_index("ix_proceeding_live_start", "start_date", "id"),
     )
     LABEL = "proceeding"
     CLAIM_KIND = ClaimKind.PROCEEDING

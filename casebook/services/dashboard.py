@@ -8,19 +8,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from casebook.models.accounts import User
 from casebook.models.advocacy import Submission
 from casebook.models.allegations import Allegation
-from casebook.models.audit import AuditEvent
+from casebook.models.audit import CHANGES, AuditEvent
 from casebook.models.detention import DetentionEpisode
 from casebook.models.people import Person, PersonName
 from casebook.models.sources import Source
 from casebook.vocab import (
     AllegationStatus,
-    AuditAction,
     EpisodeEndReason,
     NameKind,
     PersonStatus,
@@ -32,7 +31,6 @@ V = TypeVar("V", bound=Vocab)
 
 RECENT_CHANGES = 20
 LIST_LIMIT = 50
-CHANGE_ACTIONS = (AuditAction.INSERT, AuditAction.UPDATE, AuditAction.RETRACT, AuditAction.RESTORE)
 
 
 @dataclass(frozen=True)
@@ -114,24 +112,34 @@ def load(session: Session, today: date) -> Dashboard:
     # One name per urgent person (a primary one first), in one grouped query: the key
     # "0name" for a primary name sorts before "1name" for any other.
     ranked = case((PersonName.kind == NameKind.PRIMARY, "0"), else_="1") + PersonName.full_name
+    # The newest urgent cases first (from the partial index ix_person_urgent, whose own
+    # terms SQLite needs to see literally), then their names.
+    newest_urgent = (
+        select(Person.id)
+        .where(literal_column("person.urgent"), Person.retracted_at.is_(None))
+        .order_by(Person.id.desc())
+        .limit(LIST_LIMIT)
+        .subquery()
+    )
     urgent = [
         UrgentPerson(r.id, r.name[1:] if r.name else None, r.current_status)
         for r in session.execute(
             select(Person.id, Person.current_status, func.min(ranked).label("name"))
+            .join(newest_urgent, newest_urgent.c.id == Person.id)
             .outerjoin(
                 PersonName,
                 (PersonName.person_id == Person.id) & PersonName.retracted_at.is_(None),
             )
-            .where(Person.urgent.is_(True), Person.retracted_at.is_(None))
             .group_by(Person.id, Person.current_status)
             .order_by(Person.id.desc())
-            .limit(LIST_LIMIT)
         )
     ]
     recent = list(
         session.scalars(
             select(AuditEvent)
-            .where(AuditEvent.action.in_(CHANGE_ACTIONS))
+            # The partial index's own condition (ix_audit_event_changes), as literal text: a
+            # list of bound values would hide it from SQLite and scan millions of imports.
+            .where(text(CHANGES))
             .order_by(AuditEvent.id.desc())
             .limit(RECENT_CHANGES)
         )
