@@ -40,7 +40,9 @@ class Allegation(Record, Claim, Base):
         order_check("start_date", "end_date"),
         Index("ix_allegation_act_status", "act_type", "status"),
         live_index("ix_allegation_live", "id"),
-        live_index("ix_allegation_live_status", "status"),
+        # By status (the dashboard); with the victim, so a few persons' allegations of a
+        # status are point lookups, not a walk through every allegation of that status.
+        live_index("ix_allegation_live_status", "status", "victim_id"),
     )
     LABEL = "allegation"
     CLAIM_KIND = ClaimKind.ALLEGATION

@@ -39,7 +39,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_allegation_live_status",
-            ["status"],
+            ["status", "victim_id"],
             unique=False,
             sqlite_where=sa.text("retracted_at IS NULL"),
             postgresql_where=sa.text("retracted_at IS NULL"),
