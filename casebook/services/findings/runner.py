@@ -97,7 +97,7 @@ def _run(
             many=chunk is not None and len(chunk) > MANY,
         )
         params = Params(today, tuple(chunk or ()))
-        if chunk is not None:
+        if chunk is not None and any(_reads_sources(rule) for rule in rules_for(scope, rules)):
             scope, params = _with_cited_sources(session, scope, params)
         for rule in rules_for(scope, rules):
             for finding in _findings(rule, rule.collect(session, scope, params)):
@@ -120,6 +120,14 @@ WORK_MEM = "64MB"
 MANY = 300
 # More cited sources than this are looked up by each rule rather than bound.
 MAX_CITED = 0 if sqlite3.sqlite_version_info < (3, 32) else 20_000
+
+
+def _reads_sources(rule: Rule) -> bool:
+    """Whether ``rule`` may look up the sources (and their files) a scope's claims cite:
+    the rules about shared records and the output's. The others (a list's badges) need not
+    have them found first; a rule that looks them up without them bound still finds them
+    itself (``source_in_scope``), only slower."""
+    return rule.shared or rule.output
 
 
 def _with_cited_sources(session: Session, scope: Scope, params: Params) -> tuple[Scope, Params]:
