@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import (
+    Integer,
     Select,
     Table,
     and_,
+    any_,
     bindparam,
     delete,
     event,
@@ -28,6 +30,7 @@ from sqlalchemy import (
     union,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, UOWTransaction
 
 from casebook.models.detention import CustodyEvent, DetentionEpisode
@@ -281,10 +284,19 @@ def _matched_page(
 
     One query gives both (the total as a window count over the matches), so the matches
     are found once; only a page past the end needs a second query for the total.
+
+    On PostgreSQL a few thousand matches (a common surname) are read first and bound as
+    one array: the planner, which cannot know how few the token index will return, would
+    otherwise hash every person row to join them (35 ms at 100,000 persons, against 15 ms
+    looking up 1,500 matches by id). More matches than that keep the join.
     """
     query = _filtered(filters)
-    for matched in matches:
-        query = query.join(matched, matched.c.person_id == Person.id)
+    pinned = _pinned_matches(session, matches)
+    if pinned is not None:
+        query = query.where(Person.id == any_(bindparam("matched", pinned, ARRAY(Integer))))
+    else:
+        for matched in matches:
+            query = query.join(matched, matched.c.person_id == Person.id)
     rows = session.execute(
         query.add_columns(func.count().over().label("total"))
         .order_by(*order)
@@ -296,3 +308,20 @@ def _matched_page(
     if page == 1:
         return [], 0
     return [], session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+# Up to this many matches are bound by id on PostgreSQL (see ``_matched_page``).
+PINNED_MATCHES = 3_000
+
+
+def _pinned_matches(session: Session, matches: Sequence[Any]) -> list[int] | None:
+    """The ids of the persons in every one of ``matches``, if on PostgreSQL and there are
+    at most ``PINNED_MATCHES`` of them (read from the token and detention indexes only)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    first, *rest = matches
+    query = select(first.c.person_id)
+    for other in rest:
+        query = query.join(other, other.c.person_id == first.c.person_id)
+    found = list(session.scalars(query.limit(PINNED_MATCHES + 1)))
+    return found if len(found) <= PINNED_MATCHES else None
