@@ -25,7 +25,6 @@ from sqlalchemy import (
     func,
     insert,
     intersect,
-    or_,
     select,
     union,
     update,
@@ -172,12 +171,17 @@ def close_words(session: Session, word: str) -> list[str]:
     return sorted(c for c in candidates if _levenshtein(word, c, limit) <= limit)
 
 
-def _word_match(word: str, expansions: dict[str, list[str]] | None) -> Any:
-    """A token starting with ``word``, or (widened) one of its close spellings."""
+def _word_persons(word: str, expansions: dict[str, list[str]] | None) -> Select[Any]:
+    """The persons with a token starting with ``word``, or (widened) one of its close
+    spellings: each an index-only read of the token index (one condition joined with OR
+    made PostgreSQL visit the token rows themselves, seconds when they were not cached)."""
+    prefixed = select(PersonNameToken.person_id).where(_prefix_range(word))
     close = (expansions or {}).get(word)
-    if close:
-        return or_(_prefix_range(word), PersonNameToken.token.in_(close))
-    return _prefix_range(word)
+    if not close:
+        return prefixed
+    spelled = select(PersonNameToken.person_id).where(PersonNameToken.token.in_(close))
+    either = union(prefixed, spelled).subquery()
+    return select(either.c.person_id)
 
 
 def _matched(words: Sequence[str], expansions: dict[str, list[str]] | None) -> Any:
@@ -188,9 +192,7 @@ def _matched(words: Sequence[str], expansions: dict[str, list[str]] | None) -> A
     person in name order and probing the tokens of each (which PostgreSQL chose for a LIMIT
     and which costs seconds when the matches sort late).
     """
-    per_word = [
-        select(PersonNameToken.person_id).where(_word_match(word, expansions)) for word in words
-    ]
+    per_word = [_word_persons(word, expansions) for word in words]
     found = intersect(*per_word) if len(per_word) > 1 else per_word[0].distinct()
     return found.subquery("matched")
 
@@ -292,6 +294,8 @@ def _matched_page(
     """
     query = _filtered(filters)
     pinned = _pinned_matches(session, matches)
+    if pinned == []:  # nothing matches (a misspelling, before it is widened)
+        return [], 0
     if pinned is not None:
         query = query.where(Person.id == any_(bindparam("matched", pinned, ARRAY(Integer))))
     else:
