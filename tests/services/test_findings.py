@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -206,3 +207,61 @@ def test_many_persons_plan_finds_the_same(
     many = both()
     assert many == few and any(f.rule_id == "CLAIM-UNCITED" for f in many[0])
     assert all(f.person_id in (None, *ids) for f in many[0] + many[1])
+
+
+def test_bound_claims_plan_finds_the_same(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For a few persons the rules about claims and citations start from the persons'
+    claims, found once and bound; the findings (records, persons, messages) are those of
+    the plan that reaches every kind of claim-bearing record again in each rule."""
+    from casebook.services import records
+    from casebook.services.findings import runner
+    from tests.factories import make_episode
+
+    people = [make_person(ctx, confidentiality="PUBLIC") for _ in range(3)]
+    long_source = make_source(ctx, extent_pages=40, confidentiality="PUBLIC")
+    gone = make_source(ctx)
+    for person in people:
+        make_allegation(ctx, person, confidentiality="PUBLIC")  # uncited, shown to PUBLIC
+        make_episode(ctx, person)  # uncited, not shown to PUBLIC
+        claim = make_allegation(ctx, person, confidentiality="PUBLIC")
+        claims.cite(ctx, claim, long_source, {"confidentiality": "PUBLIC"})  # ungraded
+        claims.cite(
+            ctx,
+            claim,
+            make_source(ctx),
+            {"credibility": 2, "quote_original": "Մեզ ծեծում էին։", "quote_language": "hy"},
+        )
+        claims.cite(ctx, claim, gone, {"credibility": 3})
+    records.retract(ctx, gone, "a duplicate")
+    ids = [p.id for p in people[:2]]
+    rules = [r.id for r in findings.REGISTRY.values() if r.bound_claims]
+
+    def runs() -> list[list[Finding]]:
+        return [
+            findings.run(ctx.session, person_ids=ids, today=TODAY),
+            findings.run(ctx.session, person_ids=ids[:1], rules=rules, today=TODAY),
+            findings.run(ctx.session, person_ids=ids, audience=Audience.PUBLIC, today=TODAY),
+        ]
+
+    binds = runner._with_claims
+    bound_scopes = []
+
+    def spy(*args: Any) -> Any:
+        scope, params = binds(*args)
+        bound_scopes.append(scope.claims)
+        return scope, params
+
+    monkeypatch.setattr(runner, "_with_claims", spy)
+    bound = runs()
+    assert bound_scopes == [True, True, True]
+    monkeypatch.setattr(runner, "MAX_BOUND_CLAIMS", 0)
+    walked = runs()
+    assert bound == walked
+    found = {f.rule_id for f in bound[0]}
+    assert set(rules) <= found  # every rule about claims and citations has a finding
+    assert all(f.person_id in ids for f in bound[0] if f.rule_id in rules)
+    assert {f.rule_id for f in bound[2]} & set(rules) == {
+        "CLAIM-UNCITED",
+        "CITATION-UNGRADED",
+        "CITATION-NO-PINPOINT",
+    }

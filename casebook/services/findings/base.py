@@ -165,6 +165,11 @@ class Scope:
     # A limited scope of many persons (a report): statements start from the rows that
     # break a rule, as for everything, rather than from each person's records.
     many: bool = False
+    # For a scope by person: the live claims of its persons are bound as the ``claim_ids``
+    # parameter (found once per run, with the record and person each belongs to), and the
+    # rules about claims and citations start from them instead of walking every kind of
+    # claim-bearing record again (``Rule.bound_claims``).
+    claims: bool = False
 
     @property
     def by_person(self) -> bool:
@@ -222,6 +227,11 @@ class Params:
     person_ids: tuple[int, ...] = ()
     source_ids: tuple[int, ...] = ()
     cited_ids: tuple[int, ...] = ()
+    # With ``Scope.claims``: the bound claims' owners, claim id -> (the record's table, its
+    # id, its person), which complete the rows of the rules that read ``claim_ids``.
+    claim_owners: Mapping[int, tuple[str, int, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def stale_before(self) -> date:
@@ -244,7 +254,19 @@ class Params:
             values["source_ids"] = list(self.source_ids)
         if scope.cited:
             values["cited_ids"] = list(self.cited_ids)
+        if scope.claims:
+            values["claim_ids"] = list(self.claim_owners)
         return values
+
+    def complete(self, row: Row) -> Row:
+        """A row of a rule that read the bound claims (``bound_claim``, the claim id) with
+        the columns of the record that claim belongs to: a citation's ``owner``,
+        ``owner_id`` and ``person_id``, or a claim's own ``entity``, ``record_id`` and
+        ``person_id``."""
+        entity, record_id, person_id = self.claim_owners[int(row["bound_claim"])]
+        if "entity" in row:
+            return {**row, "owner": entity, "owner_id": record_id, "person_id": person_id}
+        return {**row, "entity": entity, "record_id": record_id, "person_id": person_id}
 
 
 Row = Mapping[str, Any]
@@ -276,6 +298,10 @@ class Rule:
     # Its findings are about shared records (sources, files, submissions as a whole) and
     # never name a person.
     shared: bool = False
+    # Its statement reads the bound claims of a scope by person (``Scope.claims``) and
+    # returns each claim as ``bound_claim``, which the runner completes with the record
+    # and person it belongs to (``Params.complete``).
+    bound_claims: bool = False
 
     def applies(self, scope: Scope) -> bool:
         if scope.sources:
@@ -355,6 +381,7 @@ def register_collector(
     dossier_only: bool = False,
     source_scope: bool = False,
     shared: bool = False,
+    bound_claims: bool = False,
 ) -> Callable[[CollectFn], CollectFn]:
     """Register a rule that reads its rows itself (a few set-based statements, then a
     decision in Python that must agree with another module, such as the disclosure policy)."""
@@ -376,6 +403,7 @@ def register_collector(
             dossier_only=dossier_only,
             source_scope=source_scope,
             shared=shared,
+            bound_claims=bound_claims,
         )
         return collect
 

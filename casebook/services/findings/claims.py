@@ -10,7 +10,11 @@ from sqlalchemy.orm import aliased
 
 from casebook.models import Citation, Source
 from casebook.services.findings.base import Scope, Severity, record_label, register
-from casebook.services.findings.paths import citation_findings, claim_findings
+from casebook.services.findings.paths import (
+    bound_citation_findings,
+    bound_claim_findings,
+    claim_findings,
+)
 
 # A source longer than this needs a pinpoint (page, paragraph, section or timestamp).
 LONG_PAGES = 5
@@ -32,6 +36,7 @@ def _owner_label(row: Any) -> str:
     no source.""",
     fix="Cite the source the fact comes from, or retract the record if nothing supports it.",
     message="{record} asserts a fact but cites no source",
+    bound_claims=True,
 )
 def claim_uncited(scope: Scope) -> Any:
     if scope.by_person:
@@ -39,7 +44,7 @@ def claim_uncited(scope: Scope) -> Any:
         def uncited(claim_id: Any) -> Any:
             return ~exists().where(Citation.claim_id == claim_id, Citation.retracted_at.is_(None))
 
-        return claim_findings(scope, uncited)
+        return bound_claim_findings(scope, uncited)
     # Over everything: "no citation at all" reads only the citation index; the few claims
     # whose citations are all retracted are found from the retracted citations.
     live = aliased(Citation, name="live_citation")
@@ -72,10 +77,13 @@ def claim_uncited(scope: Scope) -> Any:
         f"S-{row['source_id']}, which {'does not exist' if row['missing'] else 'is retracted'}"
     ),
     source_scope=True,
+    bound_claims=True,
 )
 def citation_source_retracted(scope: Scope) -> Any:
     missing = Source.id.is_(None)
-    return citation_findings(scope, or_(missing, Source.retracted_at.isnot(None)), missing=missing)
+    return bound_citation_findings(
+        scope, or_(missing, Source.retracted_at.isnot(None)), missing=missing
+    )
 
 
 @register(
@@ -91,9 +99,10 @@ def citation_source_retracted(scope: Scope) -> Any:
         "has no credibility grade"
     ),
     source_scope=True,
+    bound_claims=True,
 )
 def citation_ungraded(scope: Scope) -> Any:
-    return citation_findings(scope, Citation.credibility.is_(None))
+    return bound_citation_findings(scope, Citation.credibility.is_(None))
 
 
 @register(
@@ -110,9 +119,10 @@ def citation_ungraded(scope: Scope) -> Any:
         f"S-{row['source_id']} ({_extent(row)}) without a pinpoint"
     ),
     source_scope=True,
+    bound_claims=True,
 )
 def citation_no_pinpoint(scope: Scope) -> Any:
-    return citation_findings(
+    return bound_citation_findings(
         scope,
         Citation.pinpoint.is_(None),
         or_(Source.extent_pages > LONG_PAGES, Source.extent_seconds > LONG_SECONDS),
@@ -145,10 +155,11 @@ def is_english(column: Any) -> Any:
         f"{row['language'] or 'an unrecorded language'} with no translation"
     ),
     source_scope=True,
+    bound_claims=True,
 )
 def citation_untranslated(scope: Scope) -> Any:
     language = Citation.quote_language
-    return citation_findings(
+    return bound_citation_findings(
         scope,
         Citation.quote_original.isnot(None),
         Citation.quote_original != "",

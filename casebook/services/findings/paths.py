@@ -155,6 +155,53 @@ def claim_findings(scope: Scope, condition: Callable[[Any], Any]) -> CompoundSel
     return per_claim(from_hits)
 
 
+def owned_claims(scope: Scope) -> CompoundSelect[Any]:
+    """The live, in-scope claims of a scope by person (visible ones, for an output), each
+    with the record it belongs to and its person: what ``Scope.claims`` binds."""
+    return per_claim(
+        lambda path: path.select(*path.head(), path.model.claim_id.label("claim_id")).where(
+            path.live(scope)
+        )
+    )
+
+
+def bound_claim_findings(scope: Scope, condition: Callable[[Any], Any]) -> Any:
+    """``claim_findings`` for a rule with ``bound_claims``: with the scope's claims bound,
+    the bound claims meeting ``condition`` (as ``bound_claim``, which the runner completes
+    with their record and person); otherwise ``claim_findings``."""
+    if not scope.claims:
+        return claim_findings(scope, condition)
+    return select(ClaimAnchor.id.label("bound_claim")).where(
+        scope.one_of(ClaimAnchor.id, "claim_ids"), condition(ClaimAnchor.id)
+    )
+
+
+def bound_citation_findings(scope: Scope, *where: Any, **columns: Any) -> Any:
+    """``citation_findings`` for a rule with ``bound_claims``: with the scope's claims
+    bound, the live (visible) citations of those claims meeting ``where``, one index read
+    of the citations, each with its claim as ``bound_claim`` (the runner adds the claim's
+    record and person); otherwise ``citation_findings``."""
+    if not scope.claims:
+        return citation_findings(scope, *where, **columns)
+    return (
+        select(
+            literal("citation", String).label("entity"),
+            Citation.id.label("record_id"),
+            Citation.source_id.label("source_id"),
+            Citation.claim_id.label("bound_claim"),
+            *(column.label(name) for name, column in columns.items()),
+        )
+        .select_from(Citation)
+        .outerjoin(Source, Source.id == Citation.source_id)
+        .where(
+            scope.one_of(Citation.claim_id, "claim_ids"),
+            live_citation(scope.visible(Citation.confidentiality)),
+            *where,
+            scope.in_sources(Citation.source_id),
+        )
+    )
+
+
 def live_citation(*extra: ColumnElement[bool]) -> ColumnElement[bool]:
     return and_(Citation.retracted_at.is_(None), *extra)
 

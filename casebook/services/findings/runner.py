@@ -22,7 +22,7 @@ from casebook.services.findings.base import (
     rules_for,
     statement,
 )
-from casebook.services.findings.paths import scoped_source_ids
+from casebook.services.findings.paths import owned_claims, scoped_source_ids
 from casebook.vocab import Audience, Recipient
 
 # Person (or source) ids bound into one statement; larger sets run in chunks. SQLite
@@ -97,10 +97,16 @@ def _run(
             many=chunk is not None and len(chunk) > MANY,
         )
         params = Params(today, tuple(chunk or ()))
-        if chunk is not None and any(_reads_sources(rule) for rule in rules_for(scope, rules)):
+        chosen = rules_for(scope, rules)
+        if chunk is not None and any(_reads_sources(rule) for rule in chosen):
             scope, params = _with_cited_sources(session, scope, params)
-        for rule in rules_for(scope, rules):
-            for finding in _findings(rule, rule.collect(session, scope, params)):
+        if MAX_BOUND_CLAIMS and scope.by_person and any(r.bound_claims for r in chosen):
+            scope, params = _with_claims(session, scope, params)
+        for rule in chosen:
+            rows = rule.collect(session, scope, params)
+            if scope.claims and rule.bound_claims:
+                rows = (params.complete(row) for row in rows)
+            for finding in _findings(rule, rows):
                 if len(chunks) > 1:  # shared records (sources...) come back per chunk
                     key = (finding.rule_id, finding.entity, finding.record_id, finding.person_id)
                     if key in seen:
@@ -120,6 +126,9 @@ WORK_MEM = "64MB"
 MANY = 300
 # More cited sources than this are looked up by each rule rather than bound.
 MAX_CITED = 0 if sqlite3.sqlite_version_info < (3, 32) else 20_000
+# More claims than this (a few hundred persons have a few thousand) are reached by each
+# rule through their records rather than bound.
+MAX_BOUND_CLAIMS = 0 if sqlite3.sqlite_version_info < (3, 32) else 20_000
 
 
 def _reads_sources(rule: Rule) -> bool:
@@ -136,6 +145,16 @@ def _with_cited_sources(session: Session, scope: Scope, params: Params) -> tuple
     if len(found) > MAX_CITED:
         return scope, params
     return replace(scope, cited=True), replace(params, cited_ids=tuple(found))
+
+
+def _with_claims(session: Session, scope: Scope, params: Params) -> tuple[Scope, Params]:
+    """The scope with its persons' live claims bound once for the rules about claims and
+    citations (``Scope.claims``), unless there are more than a statement can bind."""
+    found = session.execute(statement("@claims", scope, owned_claims), params.bind(scope))
+    owners = {int(r.claim_id): (str(r.entity), int(r.record_id), int(r.person_id)) for r in found}
+    if len(owners) > MAX_BOUND_CLAIMS:
+        return scope, params
+    return replace(scope, claims=True), replace(params, claim_owners=owners)
 
 
 def _sources(
