@@ -4,7 +4,9 @@ PostgreSQL.
 
 A rule about claims is one ``UNION ALL`` of a branch per kind of claim (allegation,
 hearing...), each branch an index-driven join from that table; never a join against a
-union of all claims, and never a query per row.
+union of all claims, and never a query per row. For a few persons, the rules about claims
+and citations instead read the persons' claims found once per run and bound
+(``owned_claims``, ``Scope.claims``).
 """
 
 from __future__ import annotations
