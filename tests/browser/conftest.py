@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import (
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
@@ -40,6 +43,21 @@ pytestmark = pytest.mark.skipif(
 
 
 WAIT = 20  # seconds: generous, for a loaded CI machine; waits end as soon as they can
+
+
+def _replaced(element: WebElement) -> bool:
+    """Whether ``element``'s page has been replaced by the next one. While the next page
+    loads, ChromeDriver may answer for a node of the old document with an inspector error
+    ("does not belong to the document") rather than a stale reference: both mean gone."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error.msg):
+            return True
+        raise
+    return False
 
 
 @dataclass
@@ -82,7 +100,7 @@ class Site:
     def _and_wait(self, element: WebElement, action: str = "click") -> None:
         """Act, then wait for the next page to replace this one."""
         getattr(element, action)()
-        WebDriverWait(self.driver, WAIT).until(staleness_of(element))
+        WebDriverWait(self.driver, WAIT).until(lambda _d: _replaced(element))
         WebDriverWait(self.driver, WAIT).until(
             lambda d: d.execute_script("return document.readyState") == "complete"
         )
@@ -138,7 +156,18 @@ def site(tmp_path: Path) -> Iterator[Site]:
     )
     app = create_app(settings)
     server = waitress.server.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def serve() -> None:
+        # Closing the server from this fixture's thread can pull its socket from under the
+        # loop's select (EBADF, or a negative descriptor): expected once it is stopping.
+        try:
+            server.run()
+        except (OSError, ValueError):
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -162,7 +191,10 @@ def site(tmp_path: Path) -> Iterator[Site]:
         yield Site(f"http://127.0.0.1:{server.effective_port}", driver)  # type: ignore[attr-defined]
     finally:
         driver.quit()
+        stopping.set()
         server.close()
+        thread.join(timeout=10)
+        server.task_dispatcher.shutdown()
         app.extensions["casebook.engine"].dispose()
 
 
