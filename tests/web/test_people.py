@@ -90,12 +90,21 @@ def _listed(browser: Browser, **query: str) -> str:
     return str(response.get_data(as_text=True))
 
 
-@pytest.fixture(params=["matches bound by id", "matches joined"])
+@pytest.fixture(
+    params=["matches bound by id", "many matches", "page past the walk", "page not walked"]
+)
 def match_plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both ways a search reaches its matches (PostgreSQL binds a few thousand by id and
-    joins more; SQLite always joins): the same pages, counts and filters either way."""
-    if request.param == "matches joined":
+    """Every way a search reaches its matches, with the same pages, counts and filters.
+
+    PostgreSQL binds a few thousand by id; more are counted and their page found by
+    walking the persons in order, or joined when the walk falls short of the page or would
+    be too long. SQLite always joins."""
+    if request.param != "matches bound by id":
         monkeypatch.setattr(search, "PINNED_MATCHES", 0)
+    if request.param == "page past the walk":  # the walk reads no more than one page
+        monkeypatch.setattr(search, "WALK_MARGIN", 0)
+    if request.param == "page not walked":
+        monkeypatch.setattr(search, "MAX_WALK", 0)
 
 
 @pytest.mark.usefixtures("match_plan")
