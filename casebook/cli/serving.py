@@ -75,9 +75,11 @@ def serve(app: App, host: str, port: int, threads: int, worker: bool) -> None:
     import waitress
 
     from casebook import create_app
+    from casebook.web.runtime import settle_collector
 
     app.ready_engine()
     web = create_app(app.settings)
+    settle_collector()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host  # noqa: S104
     # A SIGTERM (a service manager stopping us) unwinds like Ctrl-C, so the worker stops too.
     signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))

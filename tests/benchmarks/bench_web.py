@@ -2,6 +2,7 @@
 
     casebook --database-url URL init --no-admin && casebook --database-url URL demo --persons 100000
     .venv/bin/python -m tests.benchmarks.bench_web URL [requests] [--without-audit-badges]
+        [--default-gc]
 
 Requests go through the full Flask stack (routing, login, CSRF, templates, the database)
 in-process, so the figures are server time without network. Reports the median and 95th
@@ -9,6 +10,9 @@ percentile of the persons list (first page, page 500, sorted by last change, fil
 searches (random surnames from the data in Latin, Cyrillic and Armenian; random whole names;
 surnames with one letter left out; "oğlu", a word in 30% of the demo's names), a case-file
 page (random persons), the other lists and the dashboard.
+
+The garbage collector is set as ``casebook serve`` sets it (``casebook.web.runtime``);
+``--default-gc`` leaves Python's defaults, to see what that costs.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from casebook.models import Person, PersonName
 from casebook.services import accounts
 from casebook.services.context import Context
 from casebook.vocab import Role
+from casebook.web.runtime import settle_collector
 from tests.web.conftest import csrf_from
 
 USER = "bench-viewer"
@@ -44,7 +49,8 @@ def percentile(values: list[float], pct: float) -> float:
 
 def main(argv: list[str]) -> None:
     bare = "--without-audit-badges" in argv
-    argv = [a for a in argv if a != "--without-audit-badges"]
+    default_gc = "--default-gc" in argv
+    argv = [a for a in argv if a not in ("--without-audit-badges", "--default-gc")]
     url = argv[0]
     count = int(argv[1]) if len(argv) > 1 else 100
     engine = make_engine(url)
@@ -73,6 +79,8 @@ def main(argv: list[str]) -> None:
     client = app.test_client()
     token = csrf_from(client.get("/login").get_data(as_text=True))
     client.post("/login", data={"username": USER, "password": PASSWORD, "csrf_token": token})
+    if not default_gc:  # as `casebook serve` does once the application is built
+        settle_collector()
 
     surnames = [row.family_name for row in sampled if row.family_name]
     full_names = [row.full_name for row in sampled]
@@ -103,9 +111,10 @@ def main(argv: list[str]) -> None:
     }
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     badges = "without the audit badges" if bare else "with the audit badges"
+    collector = "Python's default collector" if default_gc else "the collector set as served"
     print(
         f"{url.split('://')[0]}: {persons:,} persons, {count} requests per page, {badges},"
-        f" load {load}"
+        f" {collector}, load {load}"
     )
     for label, make_url in pages.items():
         timings = []
