@@ -5,12 +5,16 @@ The entry point (a web request, a CLI command) owns the one commit; services flu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Engine, MetaData, create_engine, event
+import psycopg
+from psycopg import postgres
+from psycopg.adapt import Dumper
+from sqlalchemy import JSON, DateTime, Engine, Integer, MetaData, create_engine, event
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -45,6 +49,41 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
+
+
+class IdList(tuple[int, ...]):
+    """Ids bound as one PostgreSQL ``integer[]`` parameter (see ``IdArray``)."""
+
+
+class _IdListDumper(Dumper):
+    """Sends an ``IdList`` in the array's text form, typed ``integer[]``: psycopg's own list
+    adapter converts element by element in Python (2.0 ms for 1,500 ids, against 0.5 ms),
+    and the audit of a list page binds its few thousand claim ids into every rule's
+    statement. The type stays an array of integers, so the planner sees it as it would any
+    array (a cast from text would hide its length and change the plans)."""
+
+    oid = postgres.types["int4"].array_oid
+
+    def dump(self, obj: Any) -> bytes:
+        return ("{" + ",".join(map(str, map(int, obj))) + "}").encode()
+
+
+psycopg.adapters.register_dumper(IdList, _IdListDumper)
+
+
+class IdArray(TypeDecorator[Sequence[int]]):
+    """A list of ids as one PostgreSQL ``integer[]`` parameter, bound quickly."""
+
+    impl = ARRAY(Integer)
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        """Only this conversion: the array type's own would turn the ids back into a list."""
+
+        def process(value: Sequence[int] | None) -> IdList | None:
+            return None if value is None else IdList(value)
+
+        return process
 
 
 class Base(DeclarativeBase):

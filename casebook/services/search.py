@@ -9,12 +9,11 @@ misspellings still find the person. Both databases answer from B-tree indexes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import (
-    Integer,
     Select,
     Table,
     and_,
@@ -32,9 +31,9 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, UOWTransaction
 
+from casebook.db import IdArray
 from casebook.models.detention import CustodyEvent, DetentionEpisode
 from casebook.models.people import Person, PersonName, PersonNameToken
 from casebook.services.names import fold
@@ -231,12 +230,31 @@ def _filtered(filters: PersonFilters) -> Select[Any]:
     return query
 
 
-SORTS: dict[str, tuple[Any, ...]] = {
-    "name": (Person.sort_key.asc(), Person.id.asc()),
-    "updated": (Person.updated_at.desc(), Person.id.desc()),
-    "category": (Person.category.asc(), Person.sort_key.asc(), Person.id.asc()),
-    "status": (Person.current_status.asc(), Person.sort_key.asc(), Person.id.asc()),
+# Each order of the list: its columns of ``person``, each ascending (False) or descending.
+SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "name": (("sort_key", False), ("id", False)),
+    "updated": (("updated_at", True), ("id", True)),
+    "category": (("category", False), ("sort_key", False), ("id", False)),
+    "status": (("current_status", False), ("sort_key", False), ("id", False)),
 }
+# The orders the live persons' indexes give from the first (``_common_page`` walks them).
+WALKABLE = frozenset({"name", "updated"})
+PERSON = cast(Table, Person.__table__).c
+
+
+def _sort(name: str) -> tuple[tuple[str, bool], ...]:
+    return SORTS.get(name, SORTS["name"])
+
+
+def _ordering(name: str, columns: Any = PERSON) -> tuple[Any, ...]:
+    """The ORDER BY of the sort ``name`` over ``columns`` (the person table's, or those of
+    a derived table holding the same names)."""
+    return tuple(columns[c].desc() if desc else columns[c].asc() for c, desc in _sort(name))
+
+
+def _sort_columns(name: str) -> list[Any]:
+    """The person's id and the columns it sorts by."""
+    return list(dict.fromkeys([PERSON["id"], *(PERSON[c] for c, _desc in _sort(name))]))
 
 
 def find_persons(
@@ -245,7 +263,7 @@ def find_persons(
     """One page of persons matching ``filters``: a fixed number of queries whatever the size."""
     words = list(dict.fromkeys(fold(filters.q).split()))[:MAX_WORDS] if filters.q else []
     page = min(max(page, 1), MAX_PAGE)
-    order = SORTS.get(filters.sort, SORTS["name"])
+    order = _ordering(filters.sort)
     expansions: dict[str, list[str]] | None = None
     held = [_held_at(filters.place_id)] if filters.place_id is not None else []
     if not words and not held:
@@ -256,12 +274,12 @@ def find_persons(
         )
     else:
         found = _matches(words, None, held)
-        ids, total = _matched_page(session, filters, found, order, page, per_page)
+        ids, total = _matched_page(session, filters, found, page, per_page)
         if total == 0 and words:
             expansions = {word: close_words(session, word) for word in words}
             if any(expansions.values()):
                 found = _matches(words, expansions, held)
-                ids, total = _matched_page(session, filters, found, order, page, per_page)
+                ids, total = _matched_page(session, filters, found, page, per_page)
     persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     names: dict[int, list[PersonName]] = {pid: [] for pid in ids}
     if ids:
@@ -310,7 +328,6 @@ def _matched_page(
     session: Session,
     filters: PersonFilters,
     matches: _Matches,
-    order: tuple[Any, ...],
     page: int,
     per_page: int,
 ) -> tuple[list[int], int]:
@@ -321,24 +338,18 @@ def _matched_page(
     are found once; only a page past the end needs a second query for the total.
 
     On PostgreSQL a few thousand matches (a common surname) are read first and bound as
-    one array: the planner, which cannot know how few the token index will return, would
-    otherwise hash every person row to join them (35 ms at 100,000 persons, against 15 ms
-    looking up 1,500 matches by id). The array is joined as a table (``unnest``), whose
-    size the planner knows, so it looks each person up; as ``id = ANY(array)`` it read the
-    whole sort index instead, testing every id against the array (21 ms against 7). More
-    matches than that are counted, and their page found in name order (``_common_page``).
+    one array (``_bound``). More matches than that are counted, and their page found in
+    name order (``_common_page``).
     """
-    query = _filtered(filters)
     pinned = _pinned_matches(session, matches)
     if pinned == []:  # nothing matches (a misspelling, before it is widened)
         return [], 0
     if pinned is not None:
-        bound = func.unnest(bindparam("matched", pinned, ARRAY(Integer)))
-        ids = bound.table_valued("person_id").render_derived("matched")
-        query = query.join(ids, ids.c.person_id == Person.id)
-    elif _dialect(session) == "postgresql" and filters.sort in WALKS and matches.probes:
+        query, order = _bound(filters, pinned)
+    elif _dialect(session) == "postgresql" and filters.sort in WALKABLE and matches.probes:
         return _common_page(session, filters, matches, page, per_page)
     else:
+        query, order = _filtered(filters), _ordering(filters.sort)
         for matched in matches.tables:
             query = query.join(matched, matched.c.person_id == Person.id)
     rows = session.execute(
@@ -352,6 +363,33 @@ def _matched_page(
     if page == 1:
         return [], 0
     return [], session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def _bound(filters: PersonFilters, pinned: Sequence[int]) -> tuple[Select[Any], tuple[Any, ...]]:
+    """The persons with the ids ``pinned`` under ``filters``, and their order.
+
+    The planner, which cannot know how few the token index will return, would hash every
+    person row to join the matches to them (35 ms at 100,000 persons, against 7 ms looking
+    up 1,500 matches by id). So the ids are bound as one array, joined as a table
+    (``unnest``), and each person is looked up in a lateral subquery with a limit, which the
+    planner cannot turn into a join: as ``id = ANY(array)`` it read the whole sort index,
+    testing each id against the array (21 ms), and as a plain join it still hashed every
+    person from about 1,500 matches on (66 ms).
+    """
+    ids = (
+        func.unnest(bindparam("matched", pinned, IdArray()))
+        .table_valued("person_id")
+        .render_derived("matched")
+    )
+    row = (
+        _filtered(filters)
+        .with_only_columns(*_sort_columns(filters.sort))
+        .where(Person.id == ids.c.person_id)
+        .limit(1)
+        .lateral("person_row")
+    )
+    query = select(row.c.id).select_from(ids).join(row, true())
+    return query, _ordering(filters.sort, row.c)
 
 
 # Up to this many matches are bound by id on PostgreSQL (see ``_matched_page``).
@@ -392,12 +430,6 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-# The orders in which the live persons can be read from an index, from the first: their
-# columns, and the order over those columns of a derived table.
-WALKS: dict[str, tuple[tuple[Any, ...], Callable[[Any], tuple[Any, ...]]]] = {
-    "name": ((Person.sort_key, Person.id), lambda t: (t.c.sort_key.asc(), t.c.id.asc())),
-    "updated": ((Person.updated_at, Person.id), lambda t: (t.c.updated_at.desc(), t.c.id.desc())),
-}
 # The most persons read in order to find a page of common matches (each is one index
 # lookup of its tokens: about 5 microseconds), and how many times as many as the matches'
 # share of all persons says should hold the page.
@@ -413,18 +445,18 @@ def _common_page(
     per_page: int,
 ) -> tuple[list[int], int]:
     """The page and total of more name matches than are bound (a word in a third of all
-    names), on PostgreSQL, in an order an index gives (``WALKS``).
+    names), on PostgreSQL, in an order an index gives (``WALKABLE``).
 
     Joining every match to its person row to sort them took 75 ms for 29,544 matches at
     100,000 persons. Instead the matches are counted (a semi-join on the index, 30 ms), and
     the page is looked for among the first persons in order, as many as the matches' share
     of all persons says should hold it, twice over (``WALK_MARGIN``): each is probed for a
     token of every word (1 ms for the first page of that word). Found there, it is the page
-    exactly, as no person before it was skipped. When it lies further on, the matches are joined and
-    sorted as for any other search. The probes are lateral subqueries with a limit, so the
-    planner cannot turn them into a hash of every match, and the walk is never left to the
-    planner with a bare limit: written as a semi-join, PostgreSQL walks every person in
-    name order when the matches sort late (650 ms).
+    exactly, as no person before it was skipped. When it lies further on, the matches are
+    joined and sorted as for any other search. The probes are lateral subqueries with a
+    limit, so the planner cannot turn them into a hash of every match, and the walk is never
+    left to the planner with a bare limit: written as a semi-join, PostgreSQL walks every
+    person in name order when the matches sort late (650 ms).
     """
     query = _filtered(filters)
     for persons_of_word in matches.word_persons:
@@ -436,11 +468,10 @@ def _common_page(
     persons = session.scalar(_ESTIMATED_PERSONS) or 0
     walk = per_page + int(WALK_MARGIN * (skip + per_page) * max(persons, total) / total)
     if walk <= MAX_WALK:
-        columns, ordered = WALKS[filters.sort]
         head = (
             _filtered(filters)
-            .with_only_columns(*columns)
-            .order_by(*SORTS[filters.sort])
+            .with_only_columns(*_sort_columns(filters.sort))
+            .order_by(*_ordering(filters.sort))
             .limit(walk)
             .subquery("head")
         )
@@ -453,13 +484,15 @@ def _common_page(
                 .lateral()
             )
             walked = walked.join(hit, true())
-        ids = list(session.scalars(walked.order_by(*ordered(head)).offset(skip).limit(per_page)))
+        walked = walked.order_by(*_ordering(filters.sort, head.c))
+        ids = list(session.scalars(walked.offset(skip).limit(per_page)))
         if len(ids) == per_page or skip + len(ids) == total:
             return ids, total
     joined = _filtered(filters)
     for matched in matches.tables:
         joined = joined.join(matched, matched.c.person_id == Person.id)
-    ids = list(session.scalars(joined.order_by(*SORTS[filters.sort]).offset(skip).limit(per_page)))
+    joined = joined.order_by(*_ordering(filters.sort))
+    ids = list(session.scalars(joined.offset(skip).limit(per_page)))
     return ids, total
 
 

@@ -137,6 +137,9 @@ def test_search_pages_count_and_filter_the_matches(as_viewer: Browser, ctx: Cont
     assert "(1 in all)" in _listed(as_viewer, q="ara Otharyan")  # a prefix and a misspelling
     newest = _listed(as_viewer, q="aram testyan", sort="updated")
     assert newest.index(f"P-{aram[-1]}<") < newest.index(f"P-{aram[-2]}<")
+    by_category = _listed(as_viewer, q="testyan", sort="category")  # JUDGE before POW
+    assert by_category.index(f"P-{judge}<") < by_category.index(f"P-{aram[0]}<")
+    assert by_category.index(f"P-{aram[0]}<") < by_category.index(f"P-{aram[1]}<")
     assert "No person matches" in _listed(as_viewer, q="zzzzzz")
 
 

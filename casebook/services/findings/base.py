@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Executable, Integer, any_, bindparam, true
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import ColumnElement, Executable, any_, bindparam, true
 from sqlalchemy.orm import Session
 
+from casebook.db import IdArray
 from casebook.vocab import Audience, Confidentiality, Recipient, audience_may_see
 
 # A person's status, an allegation's status and a sign of life count as recent for this long.
@@ -187,7 +187,7 @@ class Scope:
         array parameter (``= ANY(...)``): thousands of separate parameters, repeated in
         each branch of a statement, took longer to plan than to run."""
         if self.dialect == "postgresql":
-            ids = bindparam(name, type_=postgresql.ARRAY(Integer))
+            ids = bindparam(name, type_=IdArray())
             return column == any_(ids)  # type: ignore[no-any-return]
         return column.in_(bindparam(name, expanding=True))  # type: ignore[no-any-return]
 
