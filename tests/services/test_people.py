@@ -109,3 +109,23 @@ def test_place_coordinates_come_in_pairs_with_precision(ctx: Context) -> None:
         ],
     )
     assert len(place.names) == 3
+
+
+def test_close_words_are_the_indexed_words_near_a_misspelling(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casebook.services import search
+
+    for full_name in ("Sargis Sargsyan", "Sargis Sakian", "Sako Sargsyan", "Saro Sarkisov"):
+        for _copy in range(3):  # a word held by many names is still one word
+            make_person(ctx, names=[{"full_name": full_name, "script": "LATN", "language": "EN"}])
+    make_person(ctx, names=[{"full_name": "Tigran Sargsian", "script": "LATN", "language": "EN"}])
+    # Sargsyan and Sargsian fold to one word; a long word is widened to edit distance 2
+    # (sakian, and the given name sargis), a short one to 1 (sako itself and saro)
+    assert search.close_words(ctx.session, "sargian") == ["sakian", "sargis", "sargsian"]
+    assert search.close_words(ctx.session, "sako") == ["sako", "saro"]
+    assert search.close_words(ctx.session, "sa") == []  # too short to widen
+    assert search.close_words(ctx.session, "zzzz") == []
+    # at most MAX_FUZZY_CANDIDATES distinct words are read, in their order
+    monkeypatch.setattr(search, "MAX_FUZZY_CANDIDATES", 3)  # sakian, sako, sargis
+    assert search.close_words(ctx.session, "sargian") == ["sakian", "sargis"]
