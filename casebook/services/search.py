@@ -438,8 +438,8 @@ def _pinned_matches(session: Session, matches: _Matches) -> list[int] | None:
     most ``PINNED_MATCHES`` of them (read from the token and detention indexes only).
 
     A one-word search reads its token rows up to ``PINNED_TOKENS`` and stops there, so a
-    word in a third of all names costs a few milliseconds before it is joined, rather
-    than making every match distinct first. The database counts the rows and makes the
+    word in a third of all names costs a few milliseconds before it is counted and walked
+    (``_common_page``), rather than making every match distinct first. The database counts the rows and makes the
     persons distinct: only the ids come back, as one array."""
     if matches.one_word is not None:
         tokens = matches.one_word.limit(PINNED_TOKENS + 1).subquery()
