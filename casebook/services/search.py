@@ -371,9 +371,7 @@ def _matched_page(
     elif walkable and (postgresql or _common_word(session, matches)):
         return _common_page(session, filters, matches, page, per_page)
     else:
-        query, order = _filtered(filters), _ordering(filters.sort)
-        for matched in matches.tables:
-            query = query.join(matched, matched.c.person_id == Person.id)
+        query, order = _joined(filters, matches), _ordering(filters.sort)
     rows = session.execute(
         query.add_columns(func.count().over().label("total"))
         .order_by(*order)
@@ -385,6 +383,14 @@ def _matched_page(
     if page == 1:
         return [], 0
     return [], session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def _joined(filters: PersonFilters, matches: _Matches) -> Select[Any]:
+    """The persons under ``filters`` joined to every table of ``matches``."""
+    query = _filtered(filters)
+    for matched in matches.tables:
+        query = query.join(matched, matched.c.person_id == Person.id)
+    return query
 
 
 def _bound(filters: PersonFilters, pinned: Sequence[int]) -> tuple[Select[Any], tuple[Any, ...]]:
@@ -439,8 +445,9 @@ def _pinned_matches(session: Session, matches: _Matches) -> list[int] | None:
 
     A one-word search reads its token rows up to ``PINNED_TOKENS`` and stops there, so a
     word in a third of all names costs a few milliseconds before it is counted and walked
-    (``_common_page``), rather than making every match distinct first. The database counts the rows and makes the
-    persons distinct: only the ids come back, as one array."""
+    (``_common_page``), rather than making every match distinct first. The database
+    counts the rows and makes the persons distinct: only the ids come back, as one
+    array."""
     if matches.one_word is not None:
         tokens = matches.one_word.limit(PINNED_TOKENS + 1).subquery()
         rows, persons = session.execute(
@@ -522,9 +529,6 @@ def _common_page(
         ids = list(session.scalars(walked.offset(skip).limit(per_page)))
         if len(ids) == per_page or skip + len(ids) == total:
             return ids, total
-    joined = _filtered(filters)
-    for matched in matches.tables:
-        joined = joined.join(matched, matched.c.person_id == Person.id)
-    joined = joined.order_by(*_ordering(filters.sort))
+    joined = _joined(filters, matches).order_by(*_ordering(filters.sort))
     ids = list(session.scalars(joined.offset(skip).limit(per_page)))
     return ids, total
